@@ -1,0 +1,108 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff, staffOrPublishedForAudience } from '../../access/predicates'
+import {
+  audienceField,
+  bi,
+  bilingualOptions,
+  linkListField,
+  relationshipListField,
+  textField,
+} from '../fields'
+import { fillSlug } from './hooks'
+
+export const STOCKHOLM = 'Europe/Stockholm'
+
+const DISTRIBUTION = bilingualOptions([
+  ['politicalLeadership', 'Politisk ledning', 'Political leadership'],
+  ['managers', 'Chefer', 'Managers'],
+  ['intranet', 'Intranätet', 'Intranet'],
+  ['publicWebsite', 'Externa webbplatsen', 'Public website'],
+])
+
+export const Reports: CollectionConfig = {
+  slug: 'reports',
+  labels: { singular: bi('Rapport', 'Report'), plural: bi('Rapporter', 'Reports') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'compiledAt', 'audience', '_status', 'updatedAt'],
+    listSearchableFields: ['title', 'subject', 'slug'],
+    description: bi(
+      'Regionala rapporter: daterade lägesbilder till politisk ledning, chefer och intranätet.',
+      'Regional reports: dated situation reports for political leadership, managers and the intranet.',
+    ),
+  },
+  defaultSort: '-compiledAt',
+  access: {
+    read: staffOrPublishedForAudience,
+    readVersions: isStaff,
+    create: isStaff,
+    update: isStaff,
+    delete: isStaff,
+  },
+  versions: {
+    drafts: { autosave: { interval: 2_000 }, schedulePublish: { timeFormat: 'HH:mm' } },
+    maxPerDoc: 50,
+  },
+  hooks: { beforeValidate: [fillSlug] },
+  fields: [
+    textField('title', bi('Titel', 'Title'), { required: true }),
+    textField('subject', bi('Ämne / program', 'Subject / programme'), {
+      description: bi('T.ex. "Samordning vårdinformationssystem"', 'E.g. "Samordning vårdinformationssystem"'),
+    }),
+    {
+      name: 'compiledAt',
+      type: 'date',
+      label: bi('Sammanställd', 'Compiled'),
+      required: true,
+      index: true,
+      timezone: {
+        defaultTimezone: STOCKHOLM,
+        supportedTimezones: [{ label: 'Stockholm', value: STOCKHOLM }],
+      },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm', timeFormat: 'HH:mm' },
+        description: bi('Datum och klockslag (svensk tid).', 'Date and time (Swedish time).'),
+      },
+    },
+    textField('slug', bi('Adressnamn (slug)', 'Slug'), {
+      unique: true,
+      index: true,
+      admin: { position: 'sidebar' },
+      description: bi('Skapas av titel och datum om fältet lämnas tomt.', 'Made from title and date when left empty.'),
+    }),
+    audienceField(),
+    {
+      name: 'distribution',
+      type: 'select',
+      hasMany: true,
+      label: bi('Sändlista', 'Distribution'),
+      options: DISTRIBUTION,
+      admin: { position: 'sidebar' },
+    },
+    relationshipListField(
+      'sections',
+      'sections',
+      bi('Avsnitt', 'Sections'),
+      bi('Avsnitten i den ordning de visas. Ett avsnitt kan återanvändas i flera rapporter.', 'Sections in display order. A section can be reused by several reports.'),
+    ),
+    relationshipListField(
+      'communicationActions',
+      'communication-actions',
+      bi('Kommunikativa åtgärder, urval', 'Communication actions (selection)'),
+      bi('Urvalet av åtgärder, nyast först.', 'The selected actions, newest first.'),
+    ),
+    linkListField('collectedInformation', bi('Samlad information', 'Collected information')),
+    relationshipListField(
+      'spokespersons',
+      'spokespersons',
+      bi('Talesperson', 'Spokespersons'),
+      bi('En eller flera talespersoner.', 'One or more spokespersons.'),
+    ),
+    textField('compiledBy', bi('Sammanställs av', 'Compiled by'), {
+      description: bi('T.ex. "Koncernstab kommunikation, Koncernkontoret"', 'E.g. "Koncernstab kommunikation, Koncernkontoret"'),
+    }),
+    textField('commissionedBy', bi('På uppdrag av', 'Commissioned by')),
+  ],
+}

@@ -1,0 +1,59 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff, staffOrPublished } from '../access/predicates'
+import { SECTION_KINDS } from '../src/report-format/model'
+import { bi, textField } from './fields'
+import { richTextField } from './fields/richText'
+
+const KIND_LABELS: Record<(typeof SECTION_KINDS)[number], [string, string]> = {
+  'situationSummary': ['Sammanfattande lägesbild', 'Situation summary'],
+  'communicationSituation': ['Kommunikativ lägesbild', 'Communication situation'],
+  'organisationComment': ['Verksamhetens kommentar', 'Organisation comment'],
+  about: ['Om (återkommande text)', 'About (recurring text)'],
+  other: ['Övrigt', 'Other'],
+}
+
+export const Sections: CollectionConfig = {
+  slug: 'sections',
+  labels: { singular: bi('Avsnitt', 'Section'), plural: bi('Avsnitt', 'Sections') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'kind', '_status', 'updatedAt'],
+    listSearchableFields: ['title'],
+    description: bi(
+      'Rubricerade avsnitt med punktlistor. "Om"-avsnitt återkommer i varje rapport och återanvänds.',
+      'Titled sections of bullet points. "About" sections recur in every report and are reused.',
+    ),
+  },
+  defaultSort: '-updatedAt',
+  access: {
+    read: staffOrPublished,
+    readVersions: isStaff,
+    create: isStaff,
+    update: isStaff,
+    delete: isStaff,
+  },
+  versions: { drafts: { autosave: { interval: 2_000 } }, maxPerDoc: 50 },
+  fields: [
+    textField('title', bi('Rubrik', 'Title'), { required: true }),
+    {
+      name: 'kind',
+      type: 'select',
+      label: bi('Typ', 'Kind'),
+      required: true,
+      defaultValue: 'other',
+      index: true,
+      options: SECTION_KINDS.map((value) => ({ value, label: bi(...KIND_LABELS[value]) })),
+      admin: { position: 'sidebar' },
+    },
+    richTextField('body', bi('Innehåll', 'Body')),
+    {
+      name: 'usedInReports',
+      type: 'join',
+      collection: 'reports',
+      on: 'sections',
+      label: bi('Används i rapporter', 'Used in reports'),
+      admin: { defaultColumns: ['title', 'compiledAt', '_status'] },
+    },
+  ],
+}

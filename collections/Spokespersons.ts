@@ -1,0 +1,35 @@
+import type { CollectionConfig } from 'payload'
+
+import { fieldIsStaffOrReader, isStaff, staffOrActive } from '../access/predicates'
+import { bi, textField } from './fields'
+
+export const Spokespersons: CollectionConfig = {
+  slug: 'spokespersons',
+  labels: { singular: bi('Talesperson', 'Spokesperson'), plural: bi('Talespersoner', 'Spokespersons') },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'title', 'organisation', 'active'],
+    listSearchableFields: ['name', 'title', 'organisation'],
+  },
+  defaultSort: 'name',
+  access: { read: staffOrActive, create: isStaff, update: isStaff, delete: isStaff },
+  fields: [
+    textField('name', bi('Namn', 'Name'), { required: true, unique: true, index: true }),
+    textField('title', bi('Titel', 'Title'), {
+      description: bi('T.ex. "hälso- och sjukvårdsutvecklingsdirektör"', 'E.g. "hälso- och sjukvårdsutvecklingsdirektör"'),
+    }),
+    textField('organisation', bi('Organisation / enhet', 'Organisation / unit')),
+    { name: 'email', type: 'email', label: bi('E-post', 'Email') },
+    textField('phone', bi('Telefon (direkt)', 'Phone (direct)'), {
+      access: { read: fieldIsStaffOrReader },
+      description: bi('Visas aldrig för anonyma besökare.', 'Never shown to anonymous visitors.'),
+    }),
+    {
+      name: 'active',
+      type: 'checkbox',
+      label: bi('Aktiv', 'Active'),
+      defaultValue: true,
+      admin: { position: 'sidebar', description: bi('Inaktiva visas inte utåt.', 'Inactive ones are not shown publicly.') },
+    },
+  ],
+}

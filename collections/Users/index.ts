@@ -1,0 +1,45 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOrSelf, fieldIsAdmin, isAdmin } from '../../access/predicates'
+import { ROLES } from '../../access/roles'
+import { bi, bilingualOptions, textField } from '../fields'
+import { firstUserIsAdmin } from './hooks'
+
+const ROLE_OPTIONS = bilingualOptions(
+  ROLES.map((role) => {
+    const labels = {
+      admin: ['Administratör', 'Administrator'],
+      publisher: ['Ansvarig utgivare', 'Publisher'],
+      editor: ['Redaktör', 'Editor'],
+      reader: ['Läsare', 'Reader'],
+    }[role]
+    return [role, labels[0], labels[1]] as const
+  }),
+)
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: bi('Användare', 'User'), plural: bi('Användare', 'Users') },
+  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'roles'] },
+  auth: { maxLoginAttempts: 5, lockTime: 10 * 60 * 1000, tokenExpiration: 8 * 60 * 60 },
+  access: { read: adminOrSelf, create: isAdmin, update: adminOrSelf, delete: isAdmin, unlock: isAdmin },
+  hooks: { beforeChange: [firstUserIsAdmin] },
+  fields: [
+    textField('name', bi('Namn', 'Name')),
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      label: bi('Roller', 'Roles'),
+      options: ROLE_OPTIONS,
+      defaultValue: ['reader'],
+      required: true,
+      saveToJWT: true,
+      access: { create: fieldIsAdmin, update: fieldIsAdmin },
+      admin: {
+        position: 'sidebar',
+        description: bi('Bara administratörer kan ändra roller.', 'Only administrators can change roles.'),
+      },
+    },
+  ],
+}

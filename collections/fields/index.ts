@@ -1,0 +1,90 @@
+/** Field factories: one definition per kind of field, reused by every collection. */
+import type { DateField, Field, SelectField, TextField } from 'payload'
+
+import { bi, bilingualOptions, type Bilingual } from './labels'
+import { validateLinkUrl } from './url'
+
+export { bi, bilingualOptions, validateLinkUrl }
+
+type TextOptions = Partial<Omit<TextField, 'type' | 'name' | 'label' | 'hasMany'>> & {
+  description?: Bilingual
+}
+
+export function textField(name: string, label: Bilingual, options: TextOptions = {}): TextField {
+  const { description, admin, ...rest } = options
+  return {
+    name,
+    type: 'text',
+    label,
+    ...rest,
+    admin: { ...admin, ...(description ? { description } : {}) },
+  } as TextField
+}
+
+/** A URL field that only accepts safe link targets (see url.ts). */
+export function urlField(name = 'url', label = bi('Länk (URL)', 'Link (URL)'), required = true): TextField {
+  return {
+    name,
+    type: 'text',
+    label,
+    required,
+    validate: (value: unknown) => (!value && !required ? true : validateLinkUrl(value)),
+    admin: { description: bi('https://…, /intern/sökväg eller # som platshållare', 'https://…, /internal/path or # as a placeholder') },
+  } as TextField
+}
+
+export const AUDIENCES = bilingualOptions([
+  ['internal', 'Intern (politisk ledning, chefer, intranät)', 'Internal (political leadership, managers, intranet)'],
+  ['public', 'Publik (öppen webbplats)', 'Public (public website)'],
+])
+
+export function audienceField(): SelectField {
+  return {
+    name: 'audience',
+    type: 'select',
+    label: bi('Målgrupp', 'Audience'),
+    options: AUDIENCES,
+    defaultValue: 'internal',
+    required: true,
+    index: true,
+    admin: {
+      position: 'sidebar',
+      description: bi('Intern: bara inloggade läsare. Publik: alla.', 'Internal: signed-in readers only. Public: everyone.'),
+    },
+  }
+}
+
+/** A list of labelled links (e.g. the report's collected information). */
+export function linkListField(name: string, label: Bilingual): Field {
+  return {
+    name,
+    type: 'array',
+    label,
+    labels: { singular: bi('Länk', 'Link'), plural: bi('Länkar', 'Links') },
+    fields: [textField('label', bi('Text', 'Label'), { required: true }), urlField()],
+  }
+}
+
+/** A calendar date without time of day (stored at noon UTC so no time zone moves it a day). */
+export function calendarDateField(name: string, label: Bilingual, required = true): DateField {
+  return {
+    name,
+    type: 'date',
+    label,
+    required,
+    index: true,
+    admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
+  }
+}
+
+export function relationshipListField(name: string, relationTo: string, label: Bilingual, description: Bilingual): Field {
+  return {
+    name,
+    type: 'relationship',
+    relationTo: relationTo as never,
+    hasMany: true,
+    label,
+    index: true,
+    admin: { description, isSortable: true },
+  }
+}

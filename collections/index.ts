@@ -1,0 +1,7 @@
+import { CommunicationActions } from './CommunicationActions'
+import { Reports } from './Reports'
+import { Sections } from './Sections'
+import { Spokespersons } from './Spokespersons'
+import { Users } from './Users'
+
+export const collections = [Reports, Sections, CommunicationActions, Spokespersons, Users]

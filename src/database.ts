@@ -1,0 +1,67 @@
+/**
+ * The one place that knows which database we talk to. Collections know nothing of it.
+ *   DATABASE_URL unset      -> SQLite file data/lagesbild.db (the embedded default)
+ *   file:<path>             -> SQLite at that path
+ *   postgres(ql)://...      -> PostgreSQL
+ *   mongodb(+srv)://...     -> MongoDB (needs a replica set for transactions)
+ * SQL adapters push the schema in development; in production the committed migrations
+ * (one folder per adapter) are applied at start-up through `prodMigrations`.
+ */
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { migrations as postgresMigrations } from './migrations/postgres'
+import { migrations as sqliteMigrations } from './migrations/sqlite'
+
+export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+
+export const DEFAULT_SQLITE_FILE = 'data/lagesbild.db'
+
+export function databaseKind(url: string | undefined): DatabaseKind {
+  if (!url || url.startsWith('file:')) return 'sqlite'
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres'
+  if (/^mongodb(\+srv)?:\/\//.test(url)) return 'mongodb'
+  throw new Error(`DATABASE_URL: unsupported scheme in "${url.split(':')[0]}:"`)
+}
+
+export function migrationDir(kind: Exclude<DatabaseKind, 'mongodb'>, projectRoot = process.cwd()) {
+  return path.resolve(projectRoot, 'src', 'migrations', kind)
+}
+
+export function databaseAdapter(url: string | undefined): DatabaseAdapterObj {
+  const kind = databaseKind(url)
+  if (kind === 'postgres') {
+    return postgresAdapter({
+      pool: { connectionString: url, connectionTimeoutMillis: 5_000 },
+      migrationDir: migrationDir('postgres'),
+      prodMigrations: postgresMigrations,
+    })
+  }
+  if (kind === 'mongodb') {
+    return mongooseAdapter({ url: url as string })
+  }
+  const file = url ? url.slice('file:'.length) : DEFAULT_SQLITE_FILE
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  return sqliteAdapter({
+    client: { url: `file:${file}` },
+    // WAL: readers never wait for the writer, and a crash never leaves a half-written page.
+    wal: true,
+    busyTimeout: 5_000,
+    migrationDir: migrationDir('sqlite'),
+    prodMigrations: sqliteMigrations,
+  })
+}
+
+/**
+ * Keeps a lost database connection from killing the process: node-postgres emits 'error' on
+ * idle pooled clients when the server goes away, and an unhandled 'error' event is fatal.
+ * Requests fail with 503 meanwhile (see /readyz) and the pool reconnects when it is back.
+ */
+export function guardDatabaseConnection(payload: { db: unknown; logger: { warn: (msg: string) => void } }) {
+  const pool = (payload.db as { pool?: { on: (event: 'error', listener: (error: Error) => void) => void } }).pool
+  pool?.on('error', (error) => payload.logger.warn(`database connection lost: ${error.message}`))
+}

@@ -1,0 +1,101 @@
+/**
+ * Runtime configuration, validated once at start-up. A missing or malformed value stops the
+ * process with one line that names the variable, instead of failing later in a request.
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url({ protocol: /^https?$/ })))
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .optional()
+  .refine(
+    (value) => !value || /^(file:|postgres(ql)?:\/\/|mongodb(\+srv)?:\/\/)/.test(value),
+    'must start with file:, postgres://, postgresql:// or mongodb://',
+  )
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DATABASE_URL: databaseUrl,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  SERVER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CORS_ORIGINS: commaList,
+  CSRF_ORIGINS: commaList,
+  /** Cron (with seconds) for the in-process job runner that performs scheduled publishing. */
+  JOBS_CRON: z.string().default('*/10 * * * * *'),
+  SEED_ADMIN_EMAIL: z.email().optional(),
+  SEED_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Development only: load the seed report into an empty database at start-up. */
+  AUTO_SEED: z.enum(['true', 'false']).default('true'),
+})
+
+export type Env = z.infer<typeof envSchema> & { PAYLOAD_SECRET: string; SERVER_URL: string }
+
+export class EnvError extends Error {}
+
+/** Parses the environment; throws EnvError with one line per bad variable. */
+export function parseEnv(source: Record<string, string | undefined>, projectRoot = process.cwd()): Env {
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(source).map(([key, value]) => [key, value === '' ? undefined : value]),
+  )
+  const result = envSchema.safeParse(blankToUndefined)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new EnvError(`Invalid configuration: ${lines.join('; ')}`)
+  }
+  const env = result.data
+  let secret = env.PAYLOAD_SECRET
+  if (!secret) {
+    if (env.NODE_ENV === 'production') {
+      throw new EnvError('Invalid configuration: PAYLOAD_SECRET: required in production')
+    }
+    secret = developmentSecret(projectRoot)
+  }
+  return {
+    ...env,
+    PAYLOAD_SECRET: secret,
+    SERVER_URL: env.SERVER_URL ?? `http://localhost:${env.PORT}`,
+  }
+}
+
+/** Outside production a missing secret is generated once and kept in data/ so sessions survive restarts. */
+function developmentSecret(projectRoot: string): string {
+  const file = path.join(projectRoot, 'data', '.payload-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const secret = randomBytes(32).toString('hex')
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+let cached: Env | undefined
+
+/** The validated environment of this process; exits with one clear line when it is invalid. */
+export function env(): Env {
+  if (cached) return cached
+  try {
+    cached = parseEnv(process.env)
+    return cached
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+}

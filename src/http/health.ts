@@ -1,0 +1,38 @@
+import express, { type Router } from 'express'
+import type { Payload } from 'payload'
+
+const READY_TIMEOUT_MS = 2_000
+
+/** Resolves when the database answers a trivial query, rejects on error or after the timeout. */
+export async function pingDatabase(payload: Payload, timeoutMs = READY_TIMEOUT_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs)
+  })
+  try {
+    await Promise.race([payload.count({ collection: 'users', overrideAccess: true }), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** /healthz: the process is alive. /readyz: the database answers (503 with the reason if not). */
+export function healthRouter(getPayload: () => Payload | undefined, isShuttingDown: () => boolean): Router {
+  const router = express.Router()
+  router.get('/healthz', (_req, res) => {
+    res.set('cache-control', 'no-store').json({ status: 'ok' })
+  })
+  router.get('/readyz', async (_req, res) => {
+    res.set('cache-control', 'no-store')
+    const payload = getPayload()
+    if (isShuttingDown()) return void res.status(503).json({ status: 'unavailable', reason: 'shutting down' })
+    if (!payload) return void res.status(503).json({ status: 'unavailable', reason: 'starting' })
+    try {
+      await pingDatabase(payload)
+      res.json({ status: 'ready', database: payload.db.name })
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', reason: `database: ${(error as Error).message}` })
+    }
+  })
+  return router
+}

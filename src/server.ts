@@ -1,0 +1,84 @@
+/**
+ * The lagesbild server: Express 5 hosting Payload's REST/GraphQL API and the Next.js admin.
+ *   GET /healthz   process alive          GET /readyz   database answers (503 otherwise)
+ *   /api/...       REST                   /api/graphql  GraphQL
+ *   /admin         Payload admin (Next)   SIGTERM/SIGINT: stop accepting, finish, close the DB
+ */
+import express from 'express'
+import type { Server } from 'node:http'
+import { getPayload, type Payload } from 'payload'
+
+import { seedIfEmpty } from '../seed/seed'
+import { env } from './env'
+import { healthRouter } from './http/health'
+import { payloadApiRouter } from './http/payload-api'
+import config from './payload.config'
+
+const settings = env()
+const dev = settings.NODE_ENV !== 'production'
+const withAdmin = process.env.LAGESBILD_ADMIN !== 'off'
+const SHUTDOWN_GRACE_MS = 10_000
+
+let payload: Payload | undefined
+let shuttingDown = false
+
+async function main() {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use(healthRouter(() => payload, () => shuttingDown))
+
+  payload = await getPayload({ config, cron: true })
+  if (dev && settings.AUTO_SEED === 'true') await seedIfEmpty(payload, { announceAdmin: true })
+
+  app.use(payloadApiRouter(config))
+
+  let upgrade: ((...args: never[]) => unknown) | undefined
+  if (withAdmin) {
+    const { default: next } = await import('next')
+    const nextApp = next({ dev, dir: process.cwd(), hostname: 'localhost', port: settings.PORT })
+    await nextApp.prepare()
+    const handle = nextApp.getRequestHandler()
+    app.all(/.*/, (req, res) => handle(req, res))
+    upgrade = nextApp.getUpgradeHandler() as never
+  } else {
+    app.all(/.*/, (_req, res) => res.status(404).json({ errors: [{ message: 'Not found (admin disabled)' }] }))
+  }
+
+  const server = app.listen(settings.PORT, settings.HOST, () => {
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : settings.PORT
+    // Tests and scripts read this line to learn the port when PORT=0.
+    console.log(`lagesbild listening on http://localhost:${port} (admin ${withAdmin ? 'on' : 'off'}, ${payload?.db.name})`)
+  })
+  // HMR websocket in development (Next) goes through the same HTTP server.
+  if (upgrade) server.on('upgrade', upgrade as never)
+  installShutdown(server)
+}
+
+function installShutdown(server: Server) {
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return
+    shuttingDown = true
+    console.log(`${signal}: closing (finishing in-flight requests)`)
+    const force = setTimeout(() => {
+      console.error('shutdown grace period over; exiting')
+      process.exit(1)
+    }, SHUTDOWN_GRACE_MS)
+    force.unref()
+    server.close(async () => {
+      await payload?.destroy()
+      console.log('closed')
+      process.exit(0)
+    })
+    // Keep-alive connections that are idle now would otherwise hold the server open.
+    server.closeIdleConnections()
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
+main().catch((error) => {
+  console.error('lagesbild failed to start:', error)
+  process.exit(1)
+})
