@@ -5,6 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Collections, access rules and seed code live beside src/, outside Next's app dir.
   outputFileTracingRoot: import.meta.dirname,
+  // `npm run typecheck` checks the whole project (CI runs it); no second pass inside the build.
+  typescript: { ignoreBuildErrors: true },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -60,6 +60,10 @@ export function parseEnv(source: Record<string, string | undefined>, projectRoot
   }
   const env = result.data
   let secret = env.PAYLOAD_SECRET
+  if (!secret && source.NEXT_PHASE === 'phase-production-build') {
+    // `next build` loads the config to collect pages but never signs a token: a throwaway will do.
+    secret = randomBytes(32).toString('hex')
+  }
   if (!secret) {
     if (env.NODE_ENV === 'production') {
       throw new EnvError('Invalid configuration: PAYLOAD_SECRET: required in production')

@@ -28,7 +28,9 @@ export async function freshDatabase(suiteUrl = process.env.DATABASE_URL): Promis
   await withPostgresAdmin(suiteUrl!, (client) => client.query(`CREATE DATABASE ${name}`))
   return {
     url: url.toString(),
-    drop: () => withPostgresAdmin(suiteUrl!, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    drop: async () => {
+      await withPostgresAdmin(suiteUrl!, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+    },
   }
 }
 
