@@ -2,9 +2,9 @@
  * Small named access predicates. Collections compose these; no role logic lives inline
  * in a collection. A predicate returns true, false, or a Where that narrows what is visible.
  */
-import type { Access, FieldAccess, Where } from 'payload'
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
-import { hasRole, STAFF_ROLES, type Role } from './roles'
+import { canPublish, hasRole, isStaffUser, type MaybeUser, type Role } from './roles'
 
 export const anyone: Access = () => true
 export const nobody: Access = () => false
@@ -15,42 +15,59 @@ export const hasAnyRole =
     hasRole(req.user, ...roles)
 
 export const isAdmin = hasAnyRole('admin')
-export const isStaff = hasAnyRole(...STAFF_ROLES)
-export const isPublisher = hasAnyRole('admin', 'publisher')
-export const isLoggedIn: Access = ({ req }) => Boolean(req.user)
+export const isStaff: Access = ({ req }) => isStaffUser(req.user)
+export const isPublisher: Access = ({ req }) => canPublish(req.user)
 
 export const fieldIsAdmin: FieldAccess = ({ req }) => hasRole(req.user, 'admin')
-export const fieldIsStaffOrReader: FieldAccess = ({ req }) =>
-  hasRole(req.user, ...STAFF_ROLES, 'reader')
+export const fieldIsStaff: FieldAccess = ({ req }) => isStaffUser(req.user)
+/** Internal details (e.g. a direct phone number): staff and readers, never anonymous callers. */
+export const fieldIsInternal: FieldAccess = ({ req }) => isStaffUser(req.user) || hasRole(req.user, 'reader')
+export const fieldNobody: FieldAccess = () => false
 
 /** The audiences a caller may read: readers see internal and public, anonymous only public. */
-export function visibleAudiences(user: Parameters<typeof hasRole>[0]): string[] {
-  return hasRole(user, 'reader') ? ['internal', 'public'] : ['public']
+export function visibleAudiences(user: MaybeUser): string[] {
+  return isStaffUser(user) || hasRole(user, 'reader') ? ['internal', 'public'] : ['public']
 }
 
-const published: Where = { _status: { equals: 'published' } }
+export const published: Where = { _status: { equals: 'published' } }
+const notPublished: Where = { _status: { not_equals: 'published' } }
 
-/** Staff read everything (drafts included); others read published documents only. */
-export const staffOrPublished: Access = ({ req }) => (hasRole(req.user, ...STAFF_ROLES) ? true : published)
+/**
+ * Read access for content: staff read everything (drafts included); everyone else reads
+ * published documents that also satisfy `publicFilter(req)` (audience, active ...).
+ */
+export const staffOrPublished =
+  (publicFilter?: (req: PayloadRequest) => Where): Access =>
+  ({ req }) => {
+    if (isStaffUser(req.user)) return true
+    return publicFilter ? { and: [published, publicFilter(req)] } : published
+  }
 
-/** Staff read everything; others read published documents of an audience they may see. */
-export const staffOrPublishedForAudience: Access = ({ req }) => {
-  if (hasRole(req.user, ...STAFF_ROLES)) return true
-  return { and: [published, { audience: { in: visibleAudiences(req.user) } }] }
+export const audienceVisibleTo = (req: PayloadRequest): Where => ({ audience: { in: visibleAudiences(req.user) } })
+export const activeOnly = (): Where => ({ active: { equals: true } })
+
+/**
+ * Create/update of drafted content: staff only, and only publishers may write a document
+ * whose status is "published". Payload's admin asks this with `_status: 'published'` to
+ * decide whether to show the Publish button, so editors do not get one.
+ */
+export const staffWritesDraftsPublishersPublish: Access = ({ req, data }) => {
+  if (!isStaffUser(req.user)) return false
+  if (data?._status === 'published') return canPublish(req.user)
+  return true
 }
 
-/** Staff read everything; others read documents (without drafts) of an audience they may see. */
-export const staffOrAudience: Access = ({ req }) => {
-  if (hasRole(req.user, ...STAFF_ROLES)) return true
-  return { audience: { in: visibleAudiences(req.user) } }
+/** Publishers delete anything; editors only what was never published (or is unpublished). */
+export const publisherOrUnpublished: Access = ({ req }) => {
+  if (canPublish(req.user)) return true
+  return isStaffUser(req.user) ? notPublished : false
 }
-
-/** Staff read everything; others only active records. */
-export const staffOrActive: Access = ({ req }) =>
-  hasRole(req.user, ...STAFF_ROLES) ? true : { active: { equals: true } }
 
 /** Admins manage every user; everyone else only their own account. */
 export const adminOrSelf: Access = ({ req }) => {
   if (hasRole(req.user, 'admin')) return true
   return req.user ? { id: { equals: req.user.id } } : false
 }
+
+/** The admin panel is for staff; readers and API keys use the API only. */
+export const staffPanel = ({ req }: { req: PayloadRequest }) => isStaffUser(req.user)

@@ -2,11 +2,16 @@
 export const ROLES = ['admin', 'publisher', 'editor', 'reader'] as const
 export type Role = (typeof ROLES)[number]
 
-/** Roles that work in the admin panel on content. */
+/** Roles that work on content in the admin panel. */
 export const STAFF_ROLES: readonly Role[] = ['admin', 'publisher', 'editor']
+/** Roles that may publish, unpublish, delete published content and restore versions. */
+export const PUBLISHING_ROLES: readonly Role[] = ['admin', 'publisher']
 
-type MaybeUser = { roles?: readonly (Role | string)[] | null } | null | undefined
+export type MaybeUser = { roles?: readonly (Role | string)[] | null } | null | undefined
 
-export function hasRole(user: MaybeUser, ...roles: Role[]): boolean {
-  return Boolean(user?.roles?.some((role) => (roles as string[]).includes(role)))
+export function hasRole(user: MaybeUser, ...roles: readonly Role[]): boolean {
+  return Boolean(user?.roles?.some((role) => (roles as readonly string[]).includes(role)))
 }
+
+export const isStaffUser = (user: MaybeUser) => hasRole(user, ...STAFF_ROLES)
+export const canPublish = (user: MaybeUser) => hasRole(user, ...PUBLISHING_ROLES)

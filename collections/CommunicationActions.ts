@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff, staffOrAudience } from '../access/predicates'
+import { audienceVisibleTo, staffOrPublished } from '../access/predicates'
+import { contentCollection } from './content'
 import { audienceField, bi, bilingualOptions, calendarDateField, textField, urlField } from './fields'
 
 const CHANNELS = bilingualOptions([
@@ -12,7 +13,7 @@ const CHANNELS = bilingualOptions([
   ['other', 'Övrigt', 'Other'],
 ])
 
-export const CommunicationActions: CollectionConfig = {
+export const CommunicationActions: CollectionConfig = contentCollection({
   slug: 'communication-actions',
   labels: {
     singular: bi('Kommunikativ åtgärd', 'Communication action'),
@@ -28,7 +29,6 @@ export const CommunicationActions: CollectionConfig = {
     ),
   },
   defaultSort: '-date',
-  access: { read: staffOrAudience, create: isStaff, update: isStaff, delete: isStaff },
   fields: [
     calendarDateField('date', bi('Datum', 'Date')),
     textField('title', bi('Rubrik', 'Title'), { required: true }),
@@ -43,4 +43,4 @@ export const CommunicationActions: CollectionConfig = {
     audienceField(),
     { name: 'summary', type: 'textarea', label: bi('Sammanfattning', 'Summary') },
   ],
-}
+}, { read: staffOrPublished(audienceVisibleTo) })

@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff, staffOrPublished } from '../access/predicates'
+import { staffOrPublished } from '../access/predicates'
 import { SECTION_KINDS } from '../src/report-format/model'
+import { contentCollection } from './content'
 import { bi, textField } from './fields'
 import { richTextField } from './fields/richText'
 
@@ -13,7 +14,7 @@ const KIND_LABELS: Record<(typeof SECTION_KINDS)[number], [string, string]> = {
   other: ['Övrigt', 'Other'],
 }
 
-export const Sections: CollectionConfig = {
+export const Sections: CollectionConfig = contentCollection({
   slug: 'sections',
   labels: { singular: bi('Avsnitt', 'Section'), plural: bi('Avsnitt', 'Sections') },
   admin: {
@@ -26,14 +27,6 @@ export const Sections: CollectionConfig = {
     ),
   },
   defaultSort: '-updatedAt',
-  access: {
-    read: staffOrPublished,
-    readVersions: isStaff,
-    create: isStaff,
-    update: isStaff,
-    delete: isStaff,
-  },
-  versions: { drafts: { autosave: { interval: 2_000 } }, maxPerDoc: 50 },
   fields: [
     textField('title', bi('Rubrik', 'Title'), { required: true }),
     {
@@ -56,4 +49,4 @@ export const Sections: CollectionConfig = {
       admin: { defaultColumns: ['title', 'compiledAt', '_status'] },
     },
   ],
-}
+}, { read: staffOrPublished() })

@@ -1,9 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { fieldIsStaffOrReader, isStaff, staffOrActive } from '../access/predicates'
+import { activeOnly, fieldIsInternal, staffOrPublished } from '../access/predicates'
+import { contentCollection } from './content'
 import { bi, textField } from './fields'
 
-export const Spokespersons: CollectionConfig = {
+export const Spokespersons: CollectionConfig = contentCollection({
   slug: 'spokespersons',
   labels: { singular: bi('Talesperson', 'Spokesperson'), plural: bi('Talespersoner', 'Spokespersons') },
   admin: {
@@ -12,7 +13,6 @@ export const Spokespersons: CollectionConfig = {
     listSearchableFields: ['name', 'title', 'organisation'],
   },
   defaultSort: 'name',
-  access: { read: staffOrActive, create: isStaff, update: isStaff, delete: isStaff },
   fields: [
     textField('name', bi('Namn', 'Name'), { required: true, unique: true, index: true }),
     textField('title', bi('Titel', 'Title'), {
@@ -21,7 +21,7 @@ export const Spokespersons: CollectionConfig = {
     textField('organisation', bi('Organisation / enhet', 'Organisation / unit')),
     { name: 'email', type: 'email', label: bi('E-post', 'Email') },
     textField('phone', bi('Telefon (direkt)', 'Phone (direct)'), {
-      access: { read: fieldIsStaffOrReader },
+      access: { read: fieldIsInternal },
       description: bi('Visas aldrig för anonyma besökare.', 'Never shown to anonymous visitors.'),
     }),
     {
@@ -32,4 +32,4 @@ export const Spokespersons: CollectionConfig = {
       admin: { position: 'sidebar', description: bi('Inaktiva visas inte utåt.', 'Inactive ones are not shown publicly.') },
     },
   ],
-}
+}, { read: staffOrPublished(activeOnly) })

@@ -1,7 +1,8 @@
+import { AuditLog } from './AuditLog'
 import { CommunicationActions } from './CommunicationActions'
 import { Reports } from './Reports'
 import { Sections } from './Sections'
 import { Spokespersons } from './Spokespersons'
 import { Users } from './Users'
 
-export const collections = [Reports, Sections, CommunicationActions, Spokespersons, Users]
+export const collections = [Reports, Sections, CommunicationActions, Spokespersons, Users, AuditLog]

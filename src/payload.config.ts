@@ -7,23 +7,24 @@ import { en } from '@payloadcms/translations/languages/en'
 import { sv } from '@payloadcms/translations/languages/sv'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type SanitizedConfig } from 'payload'
 
+import { isStaffUser, hasRole } from '../access/roles'
 import { collections } from '../collections'
 import { databaseAdapter, guardDatabaseConnection } from './database'
 import { env } from './env'
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url))
-const config = env()
+const settings = env()
 
-export default buildConfig({
-  secret: config.PAYLOAD_SECRET,
-  serverURL: config.SERVER_URL,
-  db: databaseAdapter(config.DATABASE_URL),
+const config = buildConfig({
+  secret: settings.PAYLOAD_SECRET,
+  serverURL: settings.SERVER_URL,
+  db: databaseAdapter(settings.DATABASE_URL),
   collections,
   onInit: async (payload) => guardDatabaseConnection(payload),
-  cors: config.CORS_ORIGINS,
-  csrf: [config.SERVER_URL, ...config.CSRF_ORIGINS],
+  cors: settings.CORS_ORIGINS,
+  csrf: [settings.SERVER_URL, ...settings.CSRF_ORIGINS],
   telemetry: false,
   admin: {
     user: 'users',
@@ -42,8 +43,14 @@ export default buildConfig({
   },
   jobs: {
     // Scheduled publishing queues jobs; this cron runs them inside the server process.
-    autoRun: [{ cron: config.JOBS_CRON, queue: 'default', limit: 20 }],
+    autoRun: [{ cron: settings.JOBS_CRON, queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.LAGESBILD_JOBS !== 'off',
+    // Payload's default lets any signed-in user (a reader, an API key) run or queue jobs.
+    access: {
+      run: ({ req }) => hasRole(req.user, 'admin'),
+      queue: ({ req }) => isStaffUser(req.user),
+      cancel: ({ req }) => hasRole(req.user, 'admin'),
+    },
   },
   graphQL: {
     schemaOutputFile: path.resolve(srcDir, '..', 'schema.graphql'),
@@ -54,3 +61,18 @@ export default buildConfig({
     outputFile: path.resolve(srcDir, 'payload-types.ts'),
   },
 })
+
+/**
+ * Payload adds system collections after our config is built. Document locks (who is editing
+ * what) are readable and writable by any signed-in user by default: narrow them to staff.
+ */
+function restrictSystemCollections(sanitized: SanitizedConfig): SanitizedConfig {
+  const locks = sanitized.collections.find((collection) => collection.slug === 'payload-locked-documents')
+  if (locks) {
+    const staffOnly = ({ req }: { req: { user: unknown } }) => isStaffUser(req.user as never)
+    Object.assign(locks.access, { read: staffOnly, create: staffOnly, update: staffOnly, delete: staffOnly })
+  }
+  return sanitized
+}
+
+export default config.then(restrictSystemCollections)

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff, staffOrPublishedForAudience } from '../../access/predicates'
+import { audienceVisibleTo, staffOrPublished } from '../../access/predicates'
+import { contentCollection } from '../content'
 import {
   audienceField,
   bi,
@@ -20,7 +21,7 @@ const DISTRIBUTION = bilingualOptions([
   ['publicWebsite', 'Externa webbplatsen', 'Public website'],
 ])
 
-export const Reports: CollectionConfig = {
+export const Reports: CollectionConfig = contentCollection({
   slug: 'reports',
   labels: { singular: bi('Rapport', 'Report'), plural: bi('Rapporter', 'Reports') },
   admin: {
@@ -33,17 +34,6 @@ export const Reports: CollectionConfig = {
     ),
   },
   defaultSort: '-compiledAt',
-  access: {
-    read: staffOrPublishedForAudience,
-    readVersions: isStaff,
-    create: isStaff,
-    update: isStaff,
-    delete: isStaff,
-  },
-  versions: {
-    drafts: { autosave: { interval: 2_000 }, schedulePublish: { timeFormat: 'HH:mm' } },
-    maxPerDoc: 50,
-  },
   hooks: { beforeValidate: [fillSlug] },
   fields: [
     textField('title', bi('Titel', 'Title'), { required: true }),
@@ -105,4 +95,4 @@ export const Reports: CollectionConfig = {
     }),
     textField('commissionedBy', bi('På uppdrag av', 'Commissioned by')),
   ],
-}
+}, { read: staffOrPublished(audienceVisibleTo), schedulePublish: true })

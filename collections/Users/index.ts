@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminOrSelf, fieldIsAdmin, isAdmin } from '../../access/predicates'
+import { adminOrSelf, fieldIsAdmin, isAdmin, staffPanel } from '../../access/predicates'
 import { ROLES } from '../../access/roles'
 import { bi, bilingualOptions, textField } from '../fields'
+import { auditHooks } from '../AuditLog/hooks'
 import { firstUserIsAdmin } from './hooks'
 
 const ROLE_OPTIONS = bilingualOptions(
@@ -21,9 +22,25 @@ export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: bi('Användare', 'User'), plural: bi('Användare', 'Users') },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'roles'] },
-  auth: { maxLoginAttempts: 5, lockTime: 10 * 60 * 1000, tokenExpiration: 8 * 60 * 60 },
-  access: { read: adminOrSelf, create: isAdmin, update: adminOrSelf, delete: isAdmin, unlock: isAdmin },
-  hooks: { beforeChange: [firstUserIsAdmin] },
+  auth: {
+    // Five wrong passwords lock the account for ten minutes; only an admin can unlock it sooner.
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    // Consumer sites authenticate with a key that carries its user's roles (e.g. a reader).
+    useAPIKey: true,
+    cookies: { secure: process.env.NODE_ENV === 'production', sameSite: 'Lax' },
+  },
+  access: {
+    admin: staffPanel,
+    read: adminOrSelf,
+    create: isAdmin,
+    update: adminOrSelf,
+    delete: isAdmin,
+    // Payload's default lets any signed-in user unlock any account.
+    unlock: isAdmin,
+  },
+  hooks: { beforeChange: [firstUserIsAdmin], afterChange: auditHooks.afterChange, afterDelete: auditHooks.afterDelete },
   fields: [
     textField('name', bi('Namn', 'Name')),
     {

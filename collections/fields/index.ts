@@ -1,8 +1,9 @@
 /** Field factories: one definition per kind of field, reused by every collection. */
-import type { DateField, Field, SelectField, TextField } from 'payload'
+import type { CollectionSlug, DateField, Field, SelectField, TextField } from 'payload'
 
 import { bi, bilingualOptions, type Bilingual } from './labels'
 import { validateLinkUrl } from './url'
+import { onlyVisibleRelations } from './visibleRelations'
 
 export { bi, bilingualOptions, validateLinkUrl }
 
@@ -77,14 +78,16 @@ export function calendarDateField(name: string, label: Bilingual, required = tru
   }
 }
 
-export function relationshipListField(name: string, relationTo: string, label: Bilingual, description: Bilingual): Field {
+/** An ordered list of related documents; callers only ever see the ones they may read. */
+export function relationshipListField(name: string, relationTo: CollectionSlug, label: Bilingual, description: Bilingual): Field {
   return {
     name,
     type: 'relationship',
-    relationTo: relationTo as never,
+    relationTo,
     hasMany: true,
     label,
     index: true,
+    hooks: { afterRead: [onlyVisibleRelations(relationTo)] },
     admin: { description, isSortable: true },
   }
 }

@@ -34,6 +34,7 @@ export interface StoreResult {
 }
 
 type Id = number | string
+type Status = 'published' | 'draft'
 type Ctx = { payload: Payload; req: PayloadRequest; overrideAccess: boolean }
 
 /** Calendar dates are stored at noon UTC so that no time zone moves them to another day. */
@@ -80,10 +81,10 @@ async function writeReport(ctx: Ctx, report: ReportModel, options: StoreOptions)
   }
   const communicationActions: Id[] = []
   for (const action of report.communicationActions) {
-    communicationActions.push(await upsertAction(ctx, action, options.audience ?? 'internal'))
+    communicationActions.push(await upsertAction(ctx, action, options.audience ?? 'internal', options.status))
   }
   const spokespersons: Id[] = []
-  for (const person of report.spokespersons) spokespersons.push(await upsertSpokesperson(ctx, person))
+  for (const person of report.spokespersons) spokespersons.push(await upsertSpokesperson(ctx, person, options.status))
 
   const data = {
     title: report.title,
@@ -122,7 +123,7 @@ function sameReport(existing: Record<string, unknown>, data: Record<string, unkn
  * "About" sections recur in every report, so they are reused by title. Other sections belong
  * to their report: re-importing the report updates the section at the same position.
  */
-async function upsertSection(ctx: Ctx, section: SectionModel, samePositionId: Id | undefined, status = 'published'): Promise<Id> {
+async function upsertSection(ctx: Ctx, section: SectionModel, samePositionId: Id | undefined, status: Status = 'published'): Promise<Id> {
   const { payload, req, overrideAccess } = ctx
   let existing: Record<string, any> | undefined
   if (section.kind === 'about') {
@@ -133,7 +134,7 @@ async function upsertSection(ctx: Ctx, section: SectionModel, samePositionId: Id
     existing = await payload.findByID({ collection: 'sections', id: samePositionId, draft: true, depth: 0, req, overrideAccess, disableErrors: true }) ?? undefined
     if (existing && existing.kind === 'about') existing = undefined
   }
-  const data = { title: section.title, kind: section.kind, body: blocksToLexical(section.blocks) as never, _status: status as 'published' }
+  const data = { title: section.title, kind: section.kind, body: blocksToLexical(section.blocks) as never, _status: status }
   if (!existing) return (await payload.create({ collection: 'sections', data, req, overrideAccess, depth: 0 })).id
   const unchanged =
     existing.title === section.title &&
@@ -145,32 +146,32 @@ async function upsertSection(ctx: Ctx, section: SectionModel, samePositionId: Id
 }
 
 /** An action is the same action when date and title match. */
-async function upsertAction(ctx: Ctx, action: CommunicationActionModel, audience: Audience): Promise<Id> {
+async function upsertAction(ctx: Ctx, action: CommunicationActionModel, audience: Audience, status: Status = 'published'): Promise<Id> {
   const { payload, req, overrideAccess } = ctx
   const date = calendarDateToInstant(action.date)
   const existing = (
     await payload.find({ collection: 'communication-actions', where: { and: [{ date: { equals: date } }, { title: { equals: action.title } }] }, depth: 0, limit: 1, req, overrideAccess })
   ).docs[0]
   if (!existing) {
-    return (await payload.create({ collection: 'communication-actions', data: { date, title: action.title, url: action.url, audience }, req, overrideAccess, depth: 0 })).id
+    return (await payload.create({ collection: 'communication-actions', data: { date, title: action.title, url: action.url, audience, _status: status }, req, overrideAccess, depth: 0 })).id
   }
-  if (existing.url !== action.url) {
-    await payload.update({ collection: 'communication-actions', id: existing.id, data: { url: action.url }, req, overrideAccess, depth: 0 })
+  if (existing.url !== action.url || existing._status !== status) {
+    await payload.update({ collection: 'communication-actions', id: existing.id, data: { url: action.url, _status: status }, req, overrideAccess, depth: 0 })
   }
   return existing.id
 }
 
 /** Spokespersons are matched by name instead of being duplicated. */
-async function upsertSpokesperson(ctx: Ctx, person: SpokespersonModel): Promise<Id> {
+async function upsertSpokesperson(ctx: Ctx, person: SpokespersonModel, status: Status = 'published'): Promise<Id> {
   const { payload, req, overrideAccess } = ctx
   const existing = (
     await payload.find({ collection: 'spokespersons', where: { name: { equals: person.name } }, depth: 0, limit: 1, req, overrideAccess })
   ).docs[0]
   if (!existing) {
-    return (await payload.create({ collection: 'spokespersons', data: { name: person.name, title: person.title, active: true }, req, overrideAccess, depth: 0 })).id
+    return (await payload.create({ collection: 'spokespersons', data: { name: person.name, title: person.title, active: true, _status: status }, req, overrideAccess, depth: 0 })).id
   }
-  if (existing.title !== person.title) {
-    await payload.update({ collection: 'spokespersons', id: existing.id, data: { title: person.title }, req, overrideAccess, depth: 0 })
+  if (existing.title !== person.title || existing._status !== status) {
+    await payload.update({ collection: 'spokespersons', id: existing.id, data: { title: person.title, _status: status }, req, overrideAccess, depth: 0 })
   }
   return existing.id
 }

@@ -178,35 +178,96 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_sections_v_autosave_idx\` ON \`_sections_v\` (\`autosave\`);`)
   await db.run(sql`CREATE TABLE \`communication_actions\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
-  	\`date\` text NOT NULL,
-  	\`title\` text NOT NULL,
-  	\`url\` text NOT NULL,
+  	\`date\` text,
+  	\`title\` text,
+  	\`url\` text,
   	\`channel\` text,
-  	\`audience\` text DEFAULT 'internal' NOT NULL,
+  	\`audience\` text DEFAULT 'internal',
   	\`summary\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
-  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`_status\` text DEFAULT 'draft'
   );
   `)
   await db.run(sql`CREATE INDEX \`communication_actions_date_idx\` ON \`communication_actions\` (\`date\`);`)
   await db.run(sql`CREATE INDEX \`communication_actions_audience_idx\` ON \`communication_actions\` (\`audience\`);`)
   await db.run(sql`CREATE INDEX \`communication_actions_updated_at_idx\` ON \`communication_actions\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`communication_actions_created_at_idx\` ON \`communication_actions\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`communication_actions__status_idx\` ON \`communication_actions\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_communication_actions_v\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`parent_id\` integer,
+  	\`version_date\` text,
+  	\`version_title\` text,
+  	\`version_url\` text,
+  	\`version_channel\` text,
+  	\`version_audience\` text DEFAULT 'internal',
+  	\`version_summary\` text,
+  	\`version_updated_at\` text,
+  	\`version_created_at\` text,
+  	\`version__status\` text DEFAULT 'draft',
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`latest\` integer,
+  	\`autosave\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`communication_actions\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_communication_actions_v_parent_idx\` ON \`_communication_actions_v\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_communication_actions_v_version_version_date_idx\` ON \`_communication_actions_v\` (\`version_date\`);`)
+  await db.run(sql`CREATE INDEX \`_communication_actions_v_version_version_audience_idx\` ON \`_communication_actions_v\` (\`version_audience\`);`)
+  await db.run(sql`CREATE INDEX \`_communication_actions_v_version_version_updated_at_idx\` ON \`_communication_actions_v\` (\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_communication_actions_v_version_version_created_at_idx\` ON \`_communication_actions_v\` (\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_communication_actions_v_version_version__status_idx\` ON \`_communication_actions_v\` (\`version__status\`);`)
+  await db.run(sql`CREATE INDEX \`_communication_actions_v_created_at_idx\` ON \`_communication_actions_v\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_communication_actions_v_updated_at_idx\` ON \`_communication_actions_v\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_communication_actions_v_latest_idx\` ON \`_communication_actions_v\` (\`latest\`);`)
+  await db.run(sql`CREATE INDEX \`_communication_actions_v_autosave_idx\` ON \`_communication_actions_v\` (\`autosave\`);`)
   await db.run(sql`CREATE TABLE \`spokespersons\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
-  	\`name\` text NOT NULL,
+  	\`name\` text,
   	\`title\` text,
   	\`organisation\` text,
   	\`email\` text,
   	\`phone\` text,
   	\`active\` integer DEFAULT true,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
-  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`_status\` text DEFAULT 'draft'
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`spokespersons_name_idx\` ON \`spokespersons\` (\`name\`);`)
   await db.run(sql`CREATE INDEX \`spokespersons_updated_at_idx\` ON \`spokespersons\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`spokespersons_created_at_idx\` ON \`spokespersons\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`spokespersons__status_idx\` ON \`spokespersons\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_spokespersons_v\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`parent_id\` integer,
+  	\`version_name\` text,
+  	\`version_title\` text,
+  	\`version_organisation\` text,
+  	\`version_email\` text,
+  	\`version_phone\` text,
+  	\`version_active\` integer DEFAULT true,
+  	\`version_updated_at\` text,
+  	\`version_created_at\` text,
+  	\`version__status\` text DEFAULT 'draft',
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`latest\` integer,
+  	\`autosave\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`spokespersons\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_spokespersons_v_parent_idx\` ON \`_spokespersons_v\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_spokespersons_v_version_version_name_idx\` ON \`_spokespersons_v\` (\`version_name\`);`)
+  await db.run(sql`CREATE INDEX \`_spokespersons_v_version_version_updated_at_idx\` ON \`_spokespersons_v\` (\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_spokespersons_v_version_version_created_at_idx\` ON \`_spokespersons_v\` (\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_spokespersons_v_version_version__status_idx\` ON \`_spokespersons_v\` (\`version__status\`);`)
+  await db.run(sql`CREATE INDEX \`_spokespersons_v_created_at_idx\` ON \`_spokespersons_v\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_spokespersons_v_updated_at_idx\` ON \`_spokespersons_v\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_spokespersons_v_latest_idx\` ON \`_spokespersons_v\` (\`latest\`);`)
+  await db.run(sql`CREATE INDEX \`_spokespersons_v_autosave_idx\` ON \`_spokespersons_v\` (\`autosave\`);`)
   await db.run(sql`CREATE TABLE \`users_roles\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -233,6 +294,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`name\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`enable_a_p_i_key\` integer,
+  	\`api_key\` text,
+  	\`api_key_index\` text,
   	\`email\` text NOT NULL,
   	\`reset_password_token\` text,
   	\`reset_password_expiration\` text,
@@ -246,6 +310,26 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`users_updated_at_idx\` ON \`users\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`users_created_at_idx\` ON \`users\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`users_email_idx\` ON \`users\` (\`email\`);`)
+  await db.run(sql`CREATE TABLE \`audit_log\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`action\` text NOT NULL,
+  	\`collection_slug\` text NOT NULL,
+  	\`document_id\` text NOT NULL,
+  	\`summary\` text,
+  	\`user_id\` integer,
+  	\`user_email\` text,
+  	\`changed_fields\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`audit_log_action_idx\` ON \`audit_log\` (\`action\`);`)
+  await db.run(sql`CREATE INDEX \`audit_log_collection_slug_idx\` ON \`audit_log\` (\`collection_slug\`);`)
+  await db.run(sql`CREATE INDEX \`audit_log_document_id_idx\` ON \`audit_log\` (\`document_id\`);`)
+  await db.run(sql`CREATE INDEX \`audit_log_user_idx\` ON \`audit_log\` (\`user_id\`);`)
+  await db.run(sql`CREATE INDEX \`audit_log_updated_at_idx\` ON \`audit_log\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`audit_log_created_at_idx\` ON \`audit_log\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -379,10 +463,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`sections\`;`)
   await db.run(sql`DROP TABLE \`_sections_v\`;`)
   await db.run(sql`DROP TABLE \`communication_actions\`;`)
+  await db.run(sql`DROP TABLE \`_communication_actions_v\`;`)
   await db.run(sql`DROP TABLE \`spokespersons\`;`)
+  await db.run(sql`DROP TABLE \`_spokespersons_v\`;`)
   await db.run(sql`DROP TABLE \`users_roles\`;`)
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
+  await db.run(sql`DROP TABLE \`audit_log\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)

@@ -16,7 +16,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__sections_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_communication_actions_channel" AS ENUM('intranetArticle', 'newsArticle', 'pressRelease', 'externalSite', 'socialMedia', 'other');
   CREATE TYPE "public"."enum_communication_actions_audience" AS ENUM('internal', 'public');
+  CREATE TYPE "public"."enum_communication_actions_status" AS ENUM('draft', 'published');
+  CREATE TYPE "public"."enum__communication_actions_v_version_channel" AS ENUM('intranetArticle', 'newsArticle', 'pressRelease', 'externalSite', 'socialMedia', 'other');
+  CREATE TYPE "public"."enum__communication_actions_v_version_audience" AS ENUM('internal', 'public');
+  CREATE TYPE "public"."enum__communication_actions_v_version_status" AS ENUM('draft', 'published');
+  CREATE TYPE "public"."enum_spokespersons_status" AS ENUM('draft', 'published');
+  CREATE TYPE "public"."enum__spokespersons_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_users_roles" AS ENUM('admin', 'publisher', 'editor', 'reader');
+  CREATE TYPE "public"."enum_audit_log_action" AS ENUM('create', 'update', 'draft', 'publish', 'unpublish', 'delete', 'restore');
   CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
   CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'schedulePublish');
@@ -133,26 +140,64 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   CREATE TABLE "communication_actions" (
   	"id" serial PRIMARY KEY NOT NULL,
-  	"date" timestamp(3) with time zone NOT NULL,
-  	"title" varchar NOT NULL,
-  	"url" varchar NOT NULL,
+  	"date" timestamp(3) with time zone,
+  	"title" varchar,
+  	"url" varchar,
   	"channel" "enum_communication_actions_channel",
-  	"audience" "enum_communication_actions_audience" DEFAULT 'internal' NOT NULL,
+  	"audience" "enum_communication_actions_audience" DEFAULT 'internal',
   	"summary" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
-  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"_status" "enum_communication_actions_status" DEFAULT 'draft'
+  );
+  
+  CREATE TABLE "_communication_actions_v" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"parent_id" integer,
+  	"version_date" timestamp(3) with time zone,
+  	"version_title" varchar,
+  	"version_url" varchar,
+  	"version_channel" "enum__communication_actions_v_version_channel",
+  	"version_audience" "enum__communication_actions_v_version_audience" DEFAULT 'internal',
+  	"version_summary" varchar,
+  	"version_updated_at" timestamp(3) with time zone,
+  	"version_created_at" timestamp(3) with time zone,
+  	"version__status" "enum__communication_actions_v_version_status" DEFAULT 'draft',
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"latest" boolean,
+  	"autosave" boolean
   );
   
   CREATE TABLE "spokespersons" (
   	"id" serial PRIMARY KEY NOT NULL,
-  	"name" varchar NOT NULL,
+  	"name" varchar,
   	"title" varchar,
   	"organisation" varchar,
   	"email" varchar,
   	"phone" varchar,
   	"active" boolean DEFAULT true,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
-  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"_status" "enum_spokespersons_status" DEFAULT 'draft'
+  );
+  
+  CREATE TABLE "_spokespersons_v" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"parent_id" integer,
+  	"version_name" varchar,
+  	"version_title" varchar,
+  	"version_organisation" varchar,
+  	"version_email" varchar,
+  	"version_phone" varchar,
+  	"version_active" boolean DEFAULT true,
+  	"version_updated_at" timestamp(3) with time zone,
+  	"version_created_at" timestamp(3) with time zone,
+  	"version__status" "enum__spokespersons_v_version_status" DEFAULT 'draft',
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"latest" boolean,
+  	"autosave" boolean
   );
   
   CREATE TABLE "users_roles" (
@@ -175,6 +220,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"name" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"enable_a_p_i_key" boolean,
+  	"api_key" varchar,
+  	"api_key_index" varchar,
   	"email" varchar NOT NULL,
   	"reset_password_token" varchar,
   	"reset_password_expiration" timestamp(3) with time zone,
@@ -183,6 +231,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"reset_password_requested_at" timestamp(3) with time zone,
   	"login_attempts" numeric DEFAULT 0,
   	"lock_until" timestamp(3) with time zone
+  );
+  
+  CREATE TABLE "audit_log" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"action" "enum_audit_log_action" NOT NULL,
+  	"collection_slug" varchar NOT NULL,
+  	"document_id" varchar NOT NULL,
+  	"summary" varchar,
+  	"user_id" integer,
+  	"user_email" varchar,
+  	"changed_fields" jsonb,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
   CREATE TABLE "payload_kv" (
@@ -277,8 +338,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_reports_v_rels" ADD CONSTRAINT "_reports_v_rels_communication_actions_fk" FOREIGN KEY ("communication_actions_id") REFERENCES "public"."communication_actions"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_reports_v_rels" ADD CONSTRAINT "_reports_v_rels_spokespersons_fk" FOREIGN KEY ("spokespersons_id") REFERENCES "public"."spokespersons"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_sections_v" ADD CONSTRAINT "_sections_v_parent_id_sections_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."sections"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_communication_actions_v" ADD CONSTRAINT "_communication_actions_v_parent_id_communication_actions_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."communication_actions"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_spokespersons_v" ADD CONSTRAINT "_spokespersons_v_parent_id_spokespersons_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."spokespersons"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "users_roles" ADD CONSTRAINT "users_roles_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_reports_fk" FOREIGN KEY ("reports_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;
@@ -342,9 +406,30 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "communication_actions_audience_idx" ON "communication_actions" USING btree ("audience");
   CREATE INDEX "communication_actions_updated_at_idx" ON "communication_actions" USING btree ("updated_at");
   CREATE INDEX "communication_actions_created_at_idx" ON "communication_actions" USING btree ("created_at");
+  CREATE INDEX "communication_actions__status_idx" ON "communication_actions" USING btree ("_status");
+  CREATE INDEX "_communication_actions_v_parent_idx" ON "_communication_actions_v" USING btree ("parent_id");
+  CREATE INDEX "_communication_actions_v_version_version_date_idx" ON "_communication_actions_v" USING btree ("version_date");
+  CREATE INDEX "_communication_actions_v_version_version_audience_idx" ON "_communication_actions_v" USING btree ("version_audience");
+  CREATE INDEX "_communication_actions_v_version_version_updated_at_idx" ON "_communication_actions_v" USING btree ("version_updated_at");
+  CREATE INDEX "_communication_actions_v_version_version_created_at_idx" ON "_communication_actions_v" USING btree ("version_created_at");
+  CREATE INDEX "_communication_actions_v_version_version__status_idx" ON "_communication_actions_v" USING btree ("version__status");
+  CREATE INDEX "_communication_actions_v_created_at_idx" ON "_communication_actions_v" USING btree ("created_at");
+  CREATE INDEX "_communication_actions_v_updated_at_idx" ON "_communication_actions_v" USING btree ("updated_at");
+  CREATE INDEX "_communication_actions_v_latest_idx" ON "_communication_actions_v" USING btree ("latest");
+  CREATE INDEX "_communication_actions_v_autosave_idx" ON "_communication_actions_v" USING btree ("autosave");
   CREATE UNIQUE INDEX "spokespersons_name_idx" ON "spokespersons" USING btree ("name");
   CREATE INDEX "spokespersons_updated_at_idx" ON "spokespersons" USING btree ("updated_at");
   CREATE INDEX "spokespersons_created_at_idx" ON "spokespersons" USING btree ("created_at");
+  CREATE INDEX "spokespersons__status_idx" ON "spokespersons" USING btree ("_status");
+  CREATE INDEX "_spokespersons_v_parent_idx" ON "_spokespersons_v" USING btree ("parent_id");
+  CREATE INDEX "_spokespersons_v_version_version_name_idx" ON "_spokespersons_v" USING btree ("version_name");
+  CREATE INDEX "_spokespersons_v_version_version_updated_at_idx" ON "_spokespersons_v" USING btree ("version_updated_at");
+  CREATE INDEX "_spokespersons_v_version_version_created_at_idx" ON "_spokespersons_v" USING btree ("version_created_at");
+  CREATE INDEX "_spokespersons_v_version_version__status_idx" ON "_spokespersons_v" USING btree ("version__status");
+  CREATE INDEX "_spokespersons_v_created_at_idx" ON "_spokespersons_v" USING btree ("created_at");
+  CREATE INDEX "_spokespersons_v_updated_at_idx" ON "_spokespersons_v" USING btree ("updated_at");
+  CREATE INDEX "_spokespersons_v_latest_idx" ON "_spokespersons_v" USING btree ("latest");
+  CREATE INDEX "_spokespersons_v_autosave_idx" ON "_spokespersons_v" USING btree ("autosave");
   CREATE INDEX "users_roles_order_idx" ON "users_roles" USING btree ("order");
   CREATE INDEX "users_roles_parent_idx" ON "users_roles" USING btree ("parent_id");
   CREATE INDEX "users_sessions_order_idx" ON "users_sessions" USING btree ("_order");
@@ -352,6 +437,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "users_updated_at_idx" ON "users" USING btree ("updated_at");
   CREATE INDEX "users_created_at_idx" ON "users" USING btree ("created_at");
   CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");
+  CREATE INDEX "audit_log_action_idx" ON "audit_log" USING btree ("action");
+  CREATE INDEX "audit_log_collection_slug_idx" ON "audit_log" USING btree ("collection_slug");
+  CREATE INDEX "audit_log_document_id_idx" ON "audit_log" USING btree ("document_id");
+  CREATE INDEX "audit_log_user_idx" ON "audit_log" USING btree ("user_id");
+  CREATE INDEX "audit_log_updated_at_idx" ON "audit_log" USING btree ("updated_at");
+  CREATE INDEX "audit_log_created_at_idx" ON "audit_log" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -399,10 +490,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "sections" CASCADE;
   DROP TABLE "_sections_v" CASCADE;
   DROP TABLE "communication_actions" CASCADE;
+  DROP TABLE "_communication_actions_v" CASCADE;
   DROP TABLE "spokespersons" CASCADE;
+  DROP TABLE "_spokespersons_v" CASCADE;
   DROP TABLE "users_roles" CASCADE;
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
+  DROP TABLE "audit_log" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -425,7 +519,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum__sections_v_version_status";
   DROP TYPE "public"."enum_communication_actions_channel";
   DROP TYPE "public"."enum_communication_actions_audience";
+  DROP TYPE "public"."enum_communication_actions_status";
+  DROP TYPE "public"."enum__communication_actions_v_version_channel";
+  DROP TYPE "public"."enum__communication_actions_v_version_audience";
+  DROP TYPE "public"."enum__communication_actions_v_version_status";
+  DROP TYPE "public"."enum_spokespersons_status";
+  DROP TYPE "public"."enum__spokespersons_v_version_status";
   DROP TYPE "public"."enum_users_roles";
+  DROP TYPE "public"."enum_audit_log_action";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
   DROP TYPE "public"."enum_payload_jobs_task_slug";`)

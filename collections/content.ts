@@ -1,0 +1,42 @@
+/**
+ * The rules every piece of editorial content shares (reports, sections, communication actions,
+ * spokespersons): drafts with autosave and bounded version history, the publishing guard,
+ * role-based access, and the audit log. A collection states only how the public may read it.
+ */
+import type { Access, CollectionConfig } from 'payload'
+
+import { isStaff, publisherOrUnpublished, staffWritesDraftsPublishersPublish } from '../access/predicates'
+import { guardPublishing } from '../access/publishing'
+import { auditHooks } from './AuditLog/hooks'
+
+export const MAX_VERSIONS_PER_DOCUMENT = 50
+
+export function contentCollection(
+  config: Omit<CollectionConfig, 'access' | 'versions'>,
+  options: { read: Access; schedulePublish?: boolean },
+): CollectionConfig {
+  const hooks = config.hooks ?? {}
+  return {
+    ...config,
+    access: {
+      read: options.read,
+      readVersions: isStaff,
+      create: staffWritesDraftsPublishersPublish,
+      update: staffWritesDraftsPublishersPublish,
+      delete: publisherOrUnpublished,
+    },
+    versions: {
+      drafts: {
+        autosave: { interval: 2_000 },
+        ...(options.schedulePublish ? { schedulePublish: { timeFormat: 'HH:mm' } } : {}),
+      },
+      maxPerDoc: MAX_VERSIONS_PER_DOCUMENT,
+    },
+    hooks: {
+      ...hooks,
+      beforeOperation: [guardPublishing, ...auditHooks.beforeOperation, ...(hooks.beforeOperation ?? [])],
+      afterChange: [...(hooks.afterChange ?? []), ...auditHooks.afterChange],
+      afterDelete: [...(hooks.afterDelete ?? []), ...auditHooks.afterDelete],
+    },
+  }
+}
