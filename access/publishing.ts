@@ -9,7 +9,7 @@
  */
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
-import { canPublish } from './roles'
+import { canPublish, isStaffUser } from './roles'
 
 const refuse = (what: string) =>
   new APIError(`Only a publisher can ${what}. Save your changes as a draft instead.`, 403, undefined, true)
@@ -37,6 +37,18 @@ export const guardPublishing: CollectionBeforeOperationHook = async ({ args, col
   })
   if ((current as { _status?: string } | null)?._status === 'published') {
     throw refuse(status === 'draft' ? 'unpublish' : 'change published content')
+  }
+  return args
+}
+
+/**
+ * Drafts exist only for staff. Anyone else asking for `draft: true` (REST ?draft=true or the
+ * GraphQL argument) reads published documents as if they had not asked, instead of getting
+ * the latest versions filtered down to nothing.
+ */
+export const publishedOnlyForReaders: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'read' && !isStaffUser(req.user) && (args as { draft?: boolean }).draft) {
+    return { ...args, draft: false }
   }
   return args
 }

@@ -6,7 +6,7 @@
 import type { Access, CollectionConfig } from 'payload'
 
 import { isStaff, publisherOrUnpublished, staffWritesDraftsPublishersPublish } from '../access/predicates'
-import { guardPublishing } from '../access/publishing'
+import { guardPublishing, publishedOnlyForReaders } from '../access/publishing'
 import { auditHooks } from './AuditLog/hooks'
 
 export const MAX_VERSIONS_PER_DOCUMENT = 50
@@ -34,7 +34,7 @@ export function contentCollection(
     },
     hooks: {
       ...hooks,
-      beforeOperation: [guardPublishing, ...auditHooks.beforeOperation, ...(hooks.beforeOperation ?? [])],
+      beforeOperation: [guardPublishing, publishedOnlyForReaders, ...auditHooks.beforeOperation, ...(hooks.beforeOperation ?? [])],
       afterChange: [...(hooks.afterChange ?? []), ...auditHooks.afterChange],
       afterDelete: [...(hooks.afterDelete ?? []), ...auditHooks.afterDelete],
     },

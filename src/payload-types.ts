@@ -107,7 +107,7 @@ export interface Report {
    * Date and time (Swedish time).
    */
   compiledAt: string;
-  compiledAt_tz: SupportedTimezones;
+  compiledAt_tz?: SupportedTimezones;
   /**
    * Made from title and date when left empty.
    */

@@ -49,6 +49,8 @@ export const Reports: CollectionConfig = contentCollection({
       timezone: {
         defaultTimezone: STOCKHOLM,
         supportedTimezones: [{ label: 'Stockholm', value: STOCKHOLM }],
+        // The instant is what matters; API clients need not send the (only) time zone.
+        override: ({ baseField }) => ({ ...baseField, required: false, defaultValue: STOCKHOLM }),
       },
       admin: {
         position: 'sidebar',

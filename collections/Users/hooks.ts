@@ -1,4 +1,6 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
+
+import { hasRole } from '../../access/roles'
 
 /**
  * The very first account becomes an admin: someone must be able to manage users, and on a
@@ -9,4 +11,25 @@ export const firstUserIsAdmin: CollectionBeforeChangeHook = async ({ data, opera
   const { totalDocs } = await req.payload.count({ collection: 'users', req })
   if (totalDocs === 0) data.roles = ['admin']
   return data
+}
+
+/**
+ * Only admins grant roles. Field-level access would silently drop a role change; we refuse it
+ * with 403 instead, so an escalation attempt is visible to the caller and in tests. A form that
+ * re-sends the user's unchanged roles (the admin's account page does) is let through.
+ */
+export const onlyAdminsChangeRoles: CollectionBeforeOperationHook = async ({ args, operation, overrideAccess, req }) => {
+  if (overrideAccess || hasRole(req.user, 'admin')) return args
+  if (operation !== 'create' && operation !== 'update') return args
+  const { data, id } = args as { data?: { roles?: string[] }; id?: number | string }
+  if (!data || !('roles' in data)) return args
+  const current =
+    operation === 'update' && id !== undefined
+      ? await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true, req })
+      : null
+  const same = (a: readonly string[] = [], b: readonly string[] = []) => [...a].sort().join() === [...b].sort().join()
+  if (!current || !same(current.roles ?? [], data.roles ?? [])) {
+    throw new APIError('Only an administrator can change roles.', 403, undefined, true)
+  }
+  return args
 }

@@ -1,9 +1,9 @@
-import * as migration_20261126_231240_initial from './20261126_231240_initial';
+import * as migration_20261126_231923_initial from './20261126_231923_initial';
 
 export const migrations = [
   {
-    up: migration_20261126_231240_initial.up,
-    down: migration_20261126_231240_initial.down,
-    name: '20261126_231240_initial'
+    up: migration_20261126_231923_initial.up,
+    down: migration_20261126_231923_initial.down,
+    name: '20261126_231923_initial'
   },
 ];
