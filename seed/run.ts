@@ -8,7 +8,7 @@ import { ensureAdmin, seedReports } from './seed'
 const settings = env()
 const payload = await getPayload({ config })
 try {
-  for (const result of await seedReports(payload)) console.log(`report ${result.slug}: ${result.outcome}`)
+  for (const result of await seedReports(payload)) console.log(`report ${result.file}: ${result.status}`)
   const admin = await ensureAdmin(payload, settings.SEED_ADMIN_EMAIL, settings.SEED_ADMIN_PASSWORD)
   if (admin === 'created') console.log(`admin ${settings.SEED_ADMIN_EMAIL}: created`)
   if (admin === 'exists') console.log(`admin ${settings.SEED_ADMIN_EMAIL}: exists already, password left unchanged`)

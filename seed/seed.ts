@@ -3,24 +3,21 @@
  * report parser and the Local API, plus an admin account when asked for. Idempotent.
  */
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Payload } from 'payload'
 
-import { parseReport } from '../src/report-format/parse'
-import { storeReport, type StoreResult } from '../src/reports/store'
+import { type ImportOutcome, importReportFiles } from '../src/import-export/import-reports'
 
 const seedDir = path.dirname(fileURLToPath(import.meta.url))
 export const SEED_REPORT_FILE = path.join(seedDir, 'regional-rapport-2025-04-03.txt')
 
-export async function seedReports(payload: Payload): Promise<StoreResult[]> {
-  const text = readFileSync(SEED_REPORT_FILE, 'utf8')
-  const parsed = parseReport(text, { fileName: path.basename(SEED_REPORT_FILE) })
-  if (!parsed.ok) {
-    throw new Error(parsed.errors.map((e) => `${SEED_REPORT_FILE}:${e.line}: ${e.message}`).join('\n'))
-  }
-  return [await storeReport(payload, parsed.report, { status: 'published', audience: 'internal' })]
+/** Loads the seed report through the importer, as published internal content. */
+export async function seedReports(payload: Payload): Promise<ImportOutcome[]> {
+  const summary = await importReportFiles(payload, [SEED_REPORT_FILE], { status: 'published', audience: 'internal' })
+  const failure = summary.outcomes.find((outcome) => outcome.status === 'failed')
+  if (failure?.status === 'failed') throw new Error(failure.errors.join('\n'))
+  return summary.outcomes
 }
 
 export type AdminOutcome = 'created' | 'exists' | 'skipped'
@@ -49,7 +46,7 @@ export async function seedIfEmpty(payload: Payload, { announceAdmin }: { announc
   ])
   if (reports.totalDocs === 0) {
     const results = await seedReports(payload)
-    payload.logger.info(`Seeded ${results.map((r) => r.slug).join(', ')}`)
+    payload.logger.info(`Seeded ${results.map((r) => path.basename(r.file)).join(', ')}`)
   }
   if (users.totalDocs === 0) {
     const email = process.env.SEED_ADMIN_EMAIL || 'admin@lagesbild.local'

@@ -57,7 +57,7 @@ describe('seed report', () => {
     }
     const before = await snapshot()
     const results = await seedReports(payload)
-    expect(results.map((r) => r.outcome)).toEqual(['unchanged'])
+    expect(results.map((r) => r.status)).toEqual(['unchanged'])
     expect(await snapshot()).toEqual(before)
   })
 

@@ -10,6 +10,7 @@ import {
   relationshipListField,
   textField,
 } from '../fields'
+import { exportEndpoint } from './export-endpoint'
 import { fillSlug } from './hooks'
 
 export const STOCKHOLM = 'Europe/Stockholm'
@@ -35,6 +36,7 @@ export const Reports: CollectionConfig = contentCollection({
   },
   defaultSort: '-compiledAt',
   hooks: { beforeValidate: [fillSlug] },
+  endpoints: [exportEndpoint],
   fields: [
     textField('title', bi('Titel', 'Title'), { required: true }),
     textField('subject', bi('Ämne / program', 'Subject / programme'), {

@@ -1,4 +1,4 @@
-/** The report format: model, text parser/renderer, Lexical mapping. Pure; no Payload, no fs. */
+/** The report format: model, text parser, text/Markdown/HTML renderers, Lexical mapping. Pure; no Payload, no fs. */
 export * from './model'
 export * from './schema'
 export { parseReport, parseInlines, isSectionTitle, sectionKindOf } from './parse'
@@ -10,7 +10,18 @@ export {
   SECTION_KIND_BY_TITLE,
   TITLE_PREFIX,
 } from './parse'
-export { renderReportText, renderBlocks, renderInlines, renderCompiledAt } from './render-text'
+export {
+  renderReportText,
+  renderBlocks,
+  renderInlines,
+  renderCompiledAt,
+  renderCompiledLine,
+  reportBlocksInOrder,
+} from './render-text'
+export type { TitledBlock } from './render-text'
+export { renderReportMarkdown } from './render-markdown'
+export { renderReportHtml } from './render-html'
+export { isSafeLinkUrl } from './link-url'
 export { blocksToLexical, lexicalToBlocks } from './lexical'
 export type { LexicalEditorState, LexicalNode } from './lexical'
 export { fromStockholmLocal, toStockholmLocal } from './stockholm-time'

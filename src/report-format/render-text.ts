@@ -2,10 +2,19 @@
  * ReportModel -> report text, laid out so that parse -> render reproduces a canonical report
  * (such as the seed) byte for byte: every block is "Title\n\n<content>", blocks are separated by
  * one blank line, and the file ends with a single "\n".
+ * reportBlocksInOrder is the layout rule (which block comes where) shared with the Markdown and
+ * HTML renderers, so all three formats always agree on order and content.
  */
-import type { Block, Inline, ListItem, ReportModel, SectionModel } from './model'
+import type { Block, Inline, ListItem, ReportModel, SpokespersonModel } from './model'
 import { ACTIONS_HEADING, LINKS_HEADING, SPOKESPERSONS_HEADING } from './parse'
 import { pad2, toStockholmLocal } from './stockholm-time'
+
+/** A titled block of the report body; `blocks` is its content as generic lists and paragraphs. */
+export interface TitledBlock {
+  kind: 'section' | 'actions' | 'links' | 'spokespersons'
+  title: string
+  blocks: Block[]
+}
 
 export function renderInlines(inlines: Inline[]): string {
   return inlines
@@ -35,44 +44,73 @@ export function renderCompiledAt(compiledAt: string): string {
   return `${local.year}-${pad2(local.month)}-${pad2(local.day)} klockan ${pad2(local.hour)}:${pad2(local.minute)}`
 }
 
+/** The line under the title: "Sammanställd: 2025-04-03 klockan 09:00". */
+export function renderCompiledLine(compiledAt: string): string {
+  return `Sammanställd: ${renderCompiledAt(compiledAt)}`
+}
+
 /** "2025-03-08" -> "8/3": the report text shows day/month without leading zeros or year. */
-function renderDayMonth(date: string): string {
+export function renderDayMonth(date: string): string {
   const [, month, day] = date.split('-').map(Number)
   return `${day}/${month}`
 }
 
-const titled = (title: string, content: string) => `${title}\n\n${content}`
+export function renderSpokesperson(person: SpokespersonModel): string {
+  return `${person.name}, ${person.title}`
+}
 
-export function renderReportText(report: ReportModel): string {
-  const renderSection = (section: SectionModel) => titled(section.title, renderBlocks(section.blocks))
-  // A section without blocks would render as a bare title that the parser rejects, so it is left out.
+const bulletList = (inlinesPerItem: Inline[][]): Block[] => [
+  { type: 'list', items: inlinesPerItem.map((inlines) => ({ inlines, children: [] })) },
+]
+
+/**
+ * The body of the report after the title and compiled line, in layout order: non-about sections,
+ * actions, collected information, about sections but the last, Talesperson, the last about section.
+ * Empty sections and empty fixed headings are left out (a bare title would not parse back).
+ */
+export function reportBlocksInOrder(report: ReportModel): TitledBlock[] {
   const sections = report.sections.filter((section) => section.blocks.length > 0)
   const about = sections.filter((section) => section.kind === 'about')
   // Real reports end with an "Om Regional rapport ..." section after Talesperson; a lone about
   // section is about the subject itself and comes before Talesperson.
   const aboutBeforeSpokespersons = about.length > 1 ? about.slice(0, -1) : about
   const aboutAfterSpokespersons = about.length > 1 ? about.slice(-1) : []
+  const sectionBlock = ({ title, blocks }: { title: string; blocks: Block[] }): TitledBlock => ({
+    kind: 'section',
+    title,
+    blocks,
+  })
 
-  const blocks = [
-    report.title,
-    `Sammanställd: ${renderCompiledAt(report.compiledAt)}`,
-    ...sections.filter((section) => section.kind !== 'about').map(renderSection),
-  ]
+  const ordered: TitledBlock[] = sections.filter((section) => section.kind !== 'about').map(sectionBlock)
   if (report.communicationActions.length > 0) {
-    const lines = report.communicationActions.map(
-      (action) => `- ${renderDayMonth(action.date)}: [${action.title}](${action.url})`,
-    )
-    blocks.push(titled(ACTIONS_HEADING, lines.join('\n')))
+    const lines = report.communicationActions.map((action): Inline[] => [
+      { type: 'text', text: `${renderDayMonth(action.date)}: ` },
+      { type: 'link', text: action.title, url: action.url },
+    ])
+    ordered.push({ kind: 'actions', title: ACTIONS_HEADING, blocks: bulletList(lines) })
   }
   if (report.collectedInformation.length > 0) {
-    const lines = report.collectedInformation.map((link) => `- [${link.label}](${link.url})`)
-    blocks.push(titled(LINKS_HEADING, lines.join('\n')))
+    const lines = report.collectedInformation.map((link): Inline[] => [
+      { type: 'link', text: link.label, url: link.url },
+    ])
+    ordered.push({ kind: 'links', title: LINKS_HEADING, blocks: bulletList(lines) })
   }
-  blocks.push(...aboutBeforeSpokespersons.map(renderSection))
+  ordered.push(...aboutBeforeSpokespersons.map(sectionBlock))
   if (report.spokespersons.length > 0) {
-    const lines = report.spokespersons.map((person) => `- ${person.name}, ${person.title}`)
-    blocks.push(titled(SPOKESPERSONS_HEADING, lines.join('\n')))
+    const lines = report.spokespersons.map((person): Inline[] => [
+      { type: 'text', text: renderSpokesperson(person) },
+    ])
+    ordered.push({ kind: 'spokespersons', title: SPOKESPERSONS_HEADING, blocks: bulletList(lines) })
   }
-  blocks.push(...aboutAfterSpokespersons.map(renderSection))
+  ordered.push(...aboutAfterSpokespersons.map(sectionBlock))
+  return ordered
+}
+
+export function renderReportText(report: ReportModel): string {
+  const blocks = [
+    report.title,
+    renderCompiledLine(report.compiledAt),
+    ...reportBlocksInOrder(report).map((block) => `${block.title}\n\n${renderBlocks(block.blocks)}`),
+  ]
   return `${blocks.join('\n\n')}\n`
 }

@@ -1,0 +1,21 @@
+/** The export formats: the report text format, CommonMark Markdown and e-mail HTML. */
+import type { ReportModel } from '../report-format/model'
+import { renderReportHtml } from '../report-format/render-html'
+import { renderReportMarkdown } from '../report-format/render-markdown'
+import { renderReportText } from '../report-format/render-text'
+
+export const EXPORT_FORMATS = {
+  text: { extension: 'txt', contentType: 'text/plain; charset=utf-8', render: renderReportText },
+  markdown: { extension: 'md', contentType: 'text/markdown; charset=utf-8', render: renderReportMarkdown },
+  html: { extension: 'html', contentType: 'text/html; charset=utf-8', render: (report: ReportModel) => renderReportHtml(report) },
+} as const
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS
+
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && Object.hasOwn(EXPORT_FORMATS, value)
+}
+
+export function exportReport(report: ReportModel, format: ExportFormat): string {
+  return EXPORT_FORMATS[format].render(report)
+}
