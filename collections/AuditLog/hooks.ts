@@ -11,12 +11,29 @@ import type { AuditAction } from '.'
 const IGNORED_FIELDS = new Set(['updatedAt', 'createdAt', 'salt', 'hash', 'password', 'apiKey', 'apiKeyIndex', 'sessions', 'loginAttempts', 'lockUntil', 'resetPasswordToken', 'resetPasswordExpiration', 'usedInReports'])
 
 const RESTORING = Symbol('lagesbild.restoringVersion')
+/** `collection:id` of documents whose main version was published when an update began. */
+const PUBLISHED_BEFORE = Symbol('lagesbild.publishedBeforeUpdate')
+
+function publishedBefore(req: PayloadRequest): Set<string> {
+  const context = req.context as Record<symbol, Set<string> | undefined>
+  return (context[PUBLISHED_BEFORE] ??= new Set())
+}
+
+/**
+ * A value as stored: afterChange's `doc` has relationships populated to the request's depth
+ * while `previousDoc` holds ids, so a related document (it has timestamps; array rows do not)
+ * counts as its id.
+ */
+const asStored = (value: unknown) =>
+  JSON.stringify({ value: value ?? null }, (key, item) =>
+    key !== '' && item && typeof item === 'object' && !Array.isArray(item) && 'id' in item && ('createdAt' in item || 'updatedAt' in item) ? item.id : item,
+  )
 
 export function changedFields(previous: Record<string, unknown> | undefined, next: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(previous ?? {}), ...Object.keys(next)])
   return [...keys]
     .filter((key) => !IGNORED_FIELDS.has(key) && key !== 'id' && key !== '_status')
-    .filter((key) => JSON.stringify(previous?.[key] ?? null) !== JSON.stringify(next[key] ?? null))
+    .filter((key) => asStored(previous?.[key]) !== asStored(next[key]))
     .sort()
 }
 
@@ -37,12 +54,14 @@ function summaryOf(doc: Record<string, any>): string {
 }
 
 async function writeEntry(req: PayloadRequest, entry: { action: AuditAction; collectionSlug: string; doc: Record<string, any>; changedFields?: string[] }) {
-  await req.payload.create({
+  // Straight to the database adapter: the entry needs no hooks, access or validation, and a
+  // full create per change would double the cost of every write (and of every import).
+  await req.payload.db.create({
     collection: 'audit-log',
-    overrideAccess: true,
     req,
-    depth: 0,
     data: {
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
       action: entry.action,
       collectionSlug: entry.collectionSlug,
       documentId: String(entry.doc.id),
@@ -54,14 +73,15 @@ async function writeEntry(req: PayloadRequest, entry: { action: AuditAction; col
   })
 }
 
-export const auditChange: CollectionAfterChangeHook = async ({ collection, doc, operation, previousDoc, req }) => {
-  let action = actionFor(operation, previousDoc, doc, req)
-  if (action === 'draft' && operation === 'update' && previousDoc?._status === 'published') {
-    // Distinguish "draft saved over a published document" from "unpublished": ask the main document.
-    const main = await req.payload.findByID({ collection: collection.slug, id: doc.id, depth: 0, draft: false, overrideAccess: true, req, disableErrors: true })
-    if ((main as { _status?: string } | null)?._status === 'draft') action = 'unpublish'
-  }
-  await writeEntry(req, { action, collectionSlug: collection.slug, doc, changedFields: changedFields(operation === 'create' ? undefined : previousDoc, doc) })
+export const auditChange: CollectionAfterChangeHook = async ({ collection, data, doc, operation, previousDoc, req }) => {
+  // A caller's `select` trims `doc` (e.g. to its id); what was written is the previous document plus `data`.
+  const written = { ...(operation === 'update' ? previousDoc : {}), ...data, ...doc }
+  let action = actionFor(operation, previousDoc, written, req)
+  const key = `${collection.slug}:${doc.id}`
+  // A draft written to a document that was published is an unpublish, whatever the newest version was.
+  if (action === 'draft' && operation === 'update' && publishedBefore(req).has(key)) action = 'unpublish'
+  publishedBefore(req).delete(key)
+  await writeEntry(req, { action, collectionSlug: collection.slug, doc: written, changedFields: changedFields(operation === 'create' ? undefined : previousDoc, written) })
   return doc
 }
 
@@ -76,5 +96,20 @@ export const markRestore: CollectionBeforeOperationHook = ({ args, operation, re
   return args
 }
 
+/**
+ * Before an update that writes the main document (no `draft` flag), notes whether that document
+ * is published: only this tells "unpublished" from "draft saved", because afterChange's
+ * previousDoc is the newest version, which may be a draft saved over the published document.
+ */
+export const notePublishedBeforeUpdate: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+  const { data, draft, id } = args as { data?: { _status?: string }; draft?: boolean; id?: number | string }
+  if (operation !== 'update' || draft || id === undefined || data?._status === 'published' || !collection.versions?.drafts) return args
+  const main = await req.payload.findByID({ collection: collection.slug, id, depth: 0, draft: false, overrideAccess: true, disableErrors: true, req })
+  const key = `${collection.slug}:${id}`
+  if ((main as { _status?: string } | null)?._status === 'published') publishedBefore(req).add(key)
+  else publishedBefore(req).delete(key)
+  return args
+}
+
 /** All audit hooks, for a collection's `hooks`. */
-export const auditHooks = { afterChange: [auditChange], afterDelete: [auditDelete], beforeOperation: [markRestore] }
+export const auditHooks = { afterChange: [auditChange], afterDelete: [auditDelete], beforeOperation: [markRestore, notePublishedBeforeUpdate] }

@@ -35,6 +35,8 @@ export interface StoreResult {
 
 type Id = number | string
 type Status = 'published' | 'draft'
+/** Writes return only the id: the full documents (with their joins) are never needed here. */
+const ID_ONLY = {}
 type Ctx = { payload: Payload; req: PayloadRequest; overrideAccess: boolean }
 
 /** Calendar dates are stored at noon UTC so that no time zone moves them to another day. */
@@ -135,13 +137,13 @@ async function upsertSection(ctx: Ctx, section: SectionModel, samePositionId: Id
     if (existing && existing.kind === 'about') existing = undefined
   }
   const data = { title: section.title, kind: section.kind, body: blocksToLexical(section.blocks) as never, _status: status }
-  if (!existing) return (await payload.create({ collection: 'sections', data, req, overrideAccess, depth: 0 })).id
+  if (!existing) return (await payload.create({ collection: 'sections', data, req, overrideAccess, depth: 0, select: ID_ONLY })).id
   const unchanged =
     existing.title === section.title &&
     existing.kind === section.kind &&
     existing._status === status &&
     JSON.stringify(lexicalToBlocks(existing.body)) === JSON.stringify(section.blocks)
-  if (!unchanged) await payload.update({ collection: 'sections', id: existing.id, data, req, overrideAccess, depth: 0 })
+  if (!unchanged) await payload.update({ collection: 'sections', id: existing.id, data, req, overrideAccess, depth: 0, select: ID_ONLY })
   return existing.id
 }
 
@@ -153,10 +155,10 @@ async function upsertAction(ctx: Ctx, action: CommunicationActionModel, audience
     await payload.find({ collection: 'communication-actions', where: { and: [{ date: { equals: date } }, { title: { equals: action.title } }] }, depth: 0, limit: 1, req, overrideAccess })
   ).docs[0]
   if (!existing) {
-    return (await payload.create({ collection: 'communication-actions', data: { date, title: action.title, url: action.url, audience, _status: status }, req, overrideAccess, depth: 0 })).id
+    return (await payload.create({ collection: 'communication-actions', data: { date, title: action.title, url: action.url, audience, _status: status }, req, overrideAccess, depth: 0, select: ID_ONLY })).id
   }
   if (existing.url !== action.url || existing._status !== status) {
-    await payload.update({ collection: 'communication-actions', id: existing.id, data: { url: action.url, _status: status }, req, overrideAccess, depth: 0 })
+    await payload.update({ collection: 'communication-actions', id: existing.id, data: { url: action.url, _status: status }, req, overrideAccess, depth: 0, select: ID_ONLY })
   }
   return existing.id
 }
@@ -168,10 +170,10 @@ async function upsertSpokesperson(ctx: Ctx, person: SpokespersonModel, status: S
     await payload.find({ collection: 'spokespersons', where: { name: { equals: person.name } }, depth: 0, limit: 1, req, overrideAccess })
   ).docs[0]
   if (!existing) {
-    return (await payload.create({ collection: 'spokespersons', data: { name: person.name, title: person.title, active: true, _status: status }, req, overrideAccess, depth: 0 })).id
+    return (await payload.create({ collection: 'spokespersons', data: { name: person.name, title: person.title, active: true, _status: status }, req, overrideAccess, depth: 0, select: ID_ONLY })).id
   }
   if (existing.title !== person.title || existing._status !== status) {
-    await payload.update({ collection: 'spokespersons', id: existing.id, data: { title: person.title, _status: status }, req, overrideAccess, depth: 0 })
+    await payload.update({ collection: 'spokespersons', id: existing.id, data: { title: person.title, _status: status }, req, overrideAccess, depth: 0, select: ID_ONLY })
   }
   return existing.id
 }
