@@ -88,10 +88,12 @@ describe('graceful shutdown', () => {
       )
       request.on('error', reject)
       request.write(body.slice(0, 10))
+      // Give the server time to read the headers (on a loaded 2-core machine this can take a
+      // while): only then is the request in flight rather than an idle connection.
       setTimeout(() => {
         exited = server.stop('SIGTERM')
         setTimeout(() => request.end(body.slice(10)), 300)
-      }, 100)
+      }, 1_000)
     })
     let exited: Promise<number | null> | undefined
     expect(await answered).toBe(200)
