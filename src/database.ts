@@ -16,6 +16,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
+import { withSerializedSqliteTransactions } from './sqlite-transactions'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
@@ -46,14 +47,18 @@ export function databaseAdapter(url: string | undefined): DatabaseAdapterObj {
   }
   const file = url ? url.slice('file:'.length) : DEFAULT_SQLITE_FILE
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-  return sqliteAdapter({
+  const busyTimeout = 5_000
+  const adapter = sqliteAdapter({
     client: { url: `file:${file}` },
     // WAL: readers never wait for the writer, and a crash never leaves a half-written page.
     wal: true,
-    busyTimeout: 5_000,
+    busyTimeout,
+    // Off by default in Payload's SQLite adapter; we need them (see sqlite-transactions.ts).
+    transactionOptions: {},
     migrationDir: migrationDir('sqlite'),
     prodMigrations: sqliteMigrations,
   })
+  return withSerializedSqliteTransactions(adapter, busyTimeout)
 }
 
 /**
