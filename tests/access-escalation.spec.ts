@@ -184,6 +184,17 @@ describe('privilege escalation is refused and leaves the database unchanged', ()
       expect((await anonymous(`/api/reports/${draft.id}`)).status).toBe(404)
     }
 
+    // Payload compacts permissions: `true`, or `{ permission: true, ... }`; a refusal is absent or false.
+    const permitted = (value: unknown) => value === true || (value as { permission?: boolean } | undefined)?.permission === true
+    // The admin panel asks this exact question to decide whether to show the Publish button.
+    it('tells the admin panel that editors may save but not publish (no Publish button)', async () => {
+      const ask = async (actor: typeof editor, data: Record<string, unknown>) =>
+        permitted((await actor(`/api/reports/access/${draft.id}`, { method: 'POST', body: data })).body.update)
+      expect(await ask(editor, { _status: 'draft' })).toBe(true)
+      expect(await ask(editor, { _status: 'published' })).toBe(false)
+      expect(await ask(publisher, { _status: 'published' })).toBe(true)
+    })
+
     it.each([
       ['without a draft parameter', ''],
       ['with ?draft=false', '?draft=false'],
