@@ -45,6 +45,7 @@ export const EXPECTED_ACCESS = {
   // "read/update/delete" of users means another user; everyone may read and update themselves.
   users: { create: ['admin'], read: ['admin'], update: ['admin'], delete: ['admin'] },
   'audit-log': { create: [], read: PUBLISHERS, update: [], delete: [] },
+  'webhook-deliveries': { create: [], read: ['admin'], update: [], delete: [] },
 } satisfies Record<string, Partial<Record<Operation, MatrixActor[]>>>
 
 export type MatrixCollection = keyof typeof EXPECTED_ACCESS

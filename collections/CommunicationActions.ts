@@ -29,6 +29,7 @@ export const CommunicationActions: CollectionConfig = contentCollection({
     ),
   },
   defaultSort: '-date',
+  defaultPopulate: { date: true, title: true, url: true, channel: true, audience: true, summary: true },
   fields: [
     calendarDateField('date', bi('Datum', 'Date')),
     textField('title', bi('Rubrik', 'Title'), { required: true }),

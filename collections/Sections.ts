@@ -27,6 +27,8 @@ export const Sections: CollectionConfig = contentCollection({
     ),
   },
   defaultSort: '-updatedAt',
+  // What a report shows of a section it includes: no join, no timestamps (keeps report reads to a fixed number of queries).
+  defaultPopulate: { title: true, kind: true, body: true },
   fields: [
     textField('title', bi('Rubrik', 'Title'), { required: true }),
     {
@@ -49,4 +51,4 @@ export const Sections: CollectionConfig = contentCollection({
       admin: { defaultColumns: ['title', 'compiledAt', '_status'] },
     },
   ],
-}, { read: staffOrPublished() })
+}, { read: staffOrPublished(), joins: { usedInReports: 'reports' } })

@@ -13,6 +13,7 @@ export const Spokespersons: CollectionConfig = contentCollection({
     listSearchableFields: ['name', 'title', 'organisation'],
   },
   defaultSort: 'name',
+  defaultPopulate: { name: true, title: true, organisation: true, email: true, phone: true, active: true },
   fields: [
     textField('name', bi('Namn', 'Name'), { required: true, unique: true, index: true }),
     textField('title', bi('Titel', 'Title'), {

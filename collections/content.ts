@@ -7,15 +7,17 @@ import type { Access, CollectionConfig } from 'payload'
 
 import { isStaff, publisherOrUnpublished, staffWritesDraftsPublishersPublish } from '../access/predicates'
 import { guardPublishing, publishedOnlyForReaders } from '../access/publishing'
+import { cacheHooks } from '../src/cache/invalidation-hooks'
 import { auditHooks } from './AuditLog/hooks'
 
 export const MAX_VERSIONS_PER_DOCUMENT = 50
 
 export function contentCollection(
   config: Omit<CollectionConfig, 'access' | 'versions'>,
-  options: { read: Access; schedulePublish?: boolean },
+  options: { read: Access; schedulePublish?: boolean; joins?: Record<string, string> },
 ): CollectionConfig {
   const hooks = config.hooks ?? {}
+  const cache = cacheHooks(options.joins)
   return {
     ...config,
     access: {
@@ -34,9 +36,10 @@ export function contentCollection(
     },
     hooks: {
       ...hooks,
-      beforeOperation: [guardPublishing, publishedOnlyForReaders, ...auditHooks.beforeOperation, ...(hooks.beforeOperation ?? [])],
-      afterChange: [...(hooks.afterChange ?? []), ...auditHooks.afterChange],
-      afterDelete: [...(hooks.afterDelete ?? []), ...auditHooks.afterDelete],
+      beforeOperation: [guardPublishing, publishedOnlyForReaders, ...auditHooks.beforeOperation, ...cache.beforeOperation, ...(hooks.beforeOperation ?? [])],
+      afterRead: [...(hooks.afterRead ?? []), ...cache.afterRead],
+      afterChange: [...(hooks.afterChange ?? []), ...auditHooks.afterChange, ...cache.afterChange],
+      afterDelete: [...(hooks.afterDelete ?? []), ...auditHooks.afterDelete, ...cache.afterDelete],
     },
   }
 }

@@ -4,5 +4,6 @@ import { Reports } from './Reports'
 import { Sections } from './Sections'
 import { Spokespersons } from './Spokespersons'
 import { Users } from './Users'
+import { WebhookDeliveries } from './WebhookDeliveries'
 
-export const collections = [Reports, Sections, CommunicationActions, Spokespersons, Users, AuditLog]
+export const collections = [Reports, Sections, CommunicationActions, Spokespersons, Users, AuditLog, WebhookDeliveries]

@@ -16,6 +16,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
+import { withDatabaseEvents } from './cache/database-events'
 import { withSerializedSqliteTransactions } from './sqlite-transactions'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
@@ -34,6 +35,10 @@ export function migrationDir(kind: Exclude<DatabaseKind, 'mongodb'>, projectRoot
 }
 
 export function databaseAdapter(url: string | undefined): DatabaseAdapterObj {
+  return withDatabaseEvents(baseAdapter(url))
+}
+
+function baseAdapter(url: string | undefined): DatabaseAdapterObj {
   const kind = databaseKind(url)
   if (kind === 'postgres') {
     return postgresAdapter({

@@ -40,8 +40,16 @@ export const envSchema = z.object({
   JOBS_CRON: z.string().default('*/10 * * * * *'),
   SEED_ADMIN_EMAIL: z.email().optional(),
   SEED_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Redis for sharing cache invalidations between server instances (and scripts). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Development only: load the seed report into an empty database at start-up. */
   AUTO_SEED: z.enum(['true', 'false']).default('true'),
+  /** Consumers notified (signed POST) when a report is published, unpublished or deleted; empty: webhooks off. */
+  WEBHOOK_URLS: commaList,
+  WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+}).refine((env) => env.WEBHOOK_URLS.length === 0 || Boolean(env.WEBHOOK_SECRET), {
+  path: ['WEBHOOK_SECRET'],
+  message: 'required when WEBHOOK_URLS is set',
 })
 
 export type Env = z.infer<typeof envSchema> & { PAYLOAD_SECRET: string; SERVER_URL: string }

@@ -11,9 +11,14 @@ import { buildConfig, type SanitizedConfig } from 'payload'
 
 import { isStaffUser, hasRole } from '../access/roles'
 import { collections } from '../collections'
+import { startBroadcast } from './cache/registry'
 import { databaseAdapter, guardDatabaseConnection } from './database'
+import { depthLimit } from './graphql/depth-limit'
 import { env } from './env'
+import { deliverWebhookTask } from './webhooks/deliver-task'
 
+/** Deep enough for a full report with its sections' joins; deeper queries are refused. */
+const MAX_GRAPHQL_DEPTH = 10
 const srcDir = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
 
@@ -22,7 +27,11 @@ const config = buildConfig({
   serverURL: settings.SERVER_URL,
   db: databaseAdapter(settings.DATABASE_URL),
   collections,
-  onInit: async (payload) => guardDatabaseConnection(payload),
+  onInit: async (payload) => {
+    guardDatabaseConnection(payload)
+    // Every process that writes (server, scripts) shares its cache invalidations when REDIS_URL is set.
+    await startBroadcast(settings.REDIS_URL, payload.logger)
+  },
   cors: settings.CORS_ORIGINS,
   csrf: [settings.SERVER_URL, ...settings.CSRF_ORIGINS],
   telemetry: false,
@@ -45,6 +54,8 @@ const config = buildConfig({
     // Scheduled publishing queues jobs; this cron runs them inside the server process.
     autoRun: [{ cron: settings.JOBS_CRON, queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.LAGESBILD_JOBS !== 'off',
+    // Report webhooks (src/webhooks/): one job per consumer and event, retried with backoff.
+    tasks: [deliverWebhookTask],
     // Payload's default lets any signed-in user (a reader, an API key) run or queue jobs.
     access: {
       run: ({ req }) => hasRole(req.user, 'admin'),
@@ -55,6 +66,7 @@ const config = buildConfig({
   graphQL: {
     schemaOutputFile: path.resolve(srcDir, '..', 'schema.graphql'),
     maxComplexity: 1000,
+    validationRules: () => [depthLimit(MAX_GRAPHQL_DEPTH)],
     disablePlaygroundInProduction: true,
   },
   typescript: {

@@ -9,9 +9,11 @@ import type { Server } from 'node:http'
 import { getPayload, type Payload } from 'payload'
 
 import { seedIfEmpty } from '../seed/seed'
+import { stopBroadcast } from './cache/registry'
 import { env } from './env'
 import { healthRouter } from './http/health'
 import { payloadApiRouter } from './http/payload-api'
+import { reportViewsRouter } from './http/report-views'
 import config from './payload.config'
 
 const settings = env()
@@ -31,7 +33,8 @@ async function main() {
   payload = await getPayload({ config, cron: true })
   if (dev && settings.AUTO_SEED === 'true') await seedIfEmpty(payload, { announceAdmin: true })
 
-  app.use(payloadApiRouter(config))
+  app.use(payloadApiRouter(config, settings.CORS_ORIGINS))
+  app.use(reportViewsRouter(() => getPayload({ config })))
 
   let upgrade: ((...args: never[]) => unknown) | undefined
   if (withAdmin) {
@@ -67,6 +70,7 @@ function installShutdown(server: Server) {
     }, SHUTDOWN_GRACE_MS)
     force.unref()
     server.close(async () => {
+      await stopBroadcast()
       await payload?.destroy()
       console.log('closed')
       process.exit(0)

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { EXPECTED_ACCESS, MATRIX_ACTORS, type MatrixActor, type MatrixCollection, type Operation, renderAccessMarkdown } from '../access/matrix'
 import { databaseKind } from '../src/database'
 import { type Actors, createActors, graphqlAs, restAs } from './support/actors'
+import { localPayload } from './support/local-payload'
 
 type Doc = Record<string, any>
 type Variant = 'public' | 'restricted'
@@ -61,6 +62,13 @@ const SUBJECTS: Record<MatrixCollection, Subject> = {
     updateField: 'name',
     identity: 'email',
   },
+  'webhook-deliveries': {
+    drafted: false,
+    graphql: gqlNames('WebhookDelivery'),
+    newData: (marker) => ({ event: 'report.published', reportId: marker, deliveryId: marker, attempt: 1, attemptKey: `${marker}:1`, url: 'https://example.org/hook', status: 'delivered' }),
+    updateField: 'error',
+    identity: 'deliveryId',
+  },
   'audit-log': {
     drafted: false,
     graphql: gqlNames('AuditLog'),
@@ -104,6 +112,10 @@ describe('access matrix', () => {
     if (collection === 'audit-log') {
       await fixture('sections', 'public')
       return (await admin()('/api/audit-log?limit=1&sort=-createdAt')).body.docs[0]
+    }
+    if (collection === 'webhook-deliveries') {
+      // Only the delivery task writes these: make one the way it does, through the Local API.
+      return (await localPayload()).create({ collection, data: SUBJECTS[collection].newData(marker(), 'public') as never, overrideAccess: true })
     }
     const subject = SUBJECTS[collection]
     const data = { ...subject.newData(marker(), variant), ...(subject.drafted ? { _status: status } : {}) }

@@ -80,20 +80,23 @@ describe('graceful shutdown', () => {
     const { port } = new URL(server.url)
     const answered = new Promise<number>((resolve, reject) => {
       const request = http.request(
-        { host: '127.0.0.1', port, path: '/api/users/login', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          host: '127.0.0.1', port, path: '/api/users/login', method: 'POST',
+          // "100 Continue" comes back once the server has read the headers: from then on the
+          // request is in flight, however loaded the machine is.
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' },
+        },
         (response) => {
           response.resume()
           response.on('end', () => resolve(response.statusCode ?? 0))
         },
       )
       request.on('error', reject)
-      request.write(body.slice(0, 10))
-      // Give the server time to read the headers (on a loaded 2-core machine this can take a
-      // while): only then is the request in flight rather than an idle connection.
-      setTimeout(() => {
+      request.on('continue', () => {
         exited = server.stop('SIGTERM')
-        setTimeout(() => request.end(body.slice(10)), 300)
-      }, 1_000)
+        setTimeout(() => request.end(body), 300)
+      })
+      request.flushHeaders()
     })
     let exited: Promise<number | null> | undefined
     expect(await answered).toBe(200)

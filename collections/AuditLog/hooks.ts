@@ -24,17 +24,26 @@ function publishedBefore(req: PayloadRequest): Set<string> {
  * while `previousDoc` holds ids, so a related document (it has timestamps; array rows do not)
  * counts as its id.
  */
-const asStored = (value: unknown) =>
-  JSON.stringify({ value: value ?? null }, (key, item) =>
-    key !== '' && item && typeof item === 'object' && !Array.isArray(item) && 'id' in item && ('createdAt' in item || 'updatedAt' in item) ? item.id : item,
-  )
+/** A relationship holds ids; after a read with depth it holds documents. Compare the ids. */
+const idsOf = (value: unknown) =>
+  Array.isArray(value) ? value.map((item) => (item && typeof item === 'object' && 'id' in item ? item.id : item)) : value && typeof value === 'object' && 'id' in value ? value.id : value
 
-export function changedFields(previous: Record<string, unknown> | undefined, next: Record<string, unknown>): string[] {
+export function changedFields(
+  previous: Record<string, unknown> | undefined,
+  next: Record<string, unknown>,
+  relationshipFields: ReadonlySet<string> = new Set(),
+): string[] {
+  const stored = (key: string, doc: Record<string, unknown> | undefined) =>
+    JSON.stringify(relationshipFields.has(key) ? idsOf(doc?.[key]) ?? null : doc?.[key] ?? null)
   const keys = new Set([...Object.keys(previous ?? {}), ...Object.keys(next)])
   return [...keys]
     .filter((key) => !IGNORED_FIELDS.has(key) && key !== 'id' && key !== '_status')
-    .filter((key) => asStored(previous?.[key]) !== asStored(next[key]))
+    .filter((key) => stored(key, previous) !== stored(key, next))
     .sort()
+}
+
+function relationshipFieldsOf(collection: { fields: { type: string; name?: string }[] }): Set<string> {
+  return new Set(collection.fields.filter((f) => (f.type === 'relationship' || f.type === 'upload') && f.name).map((f) => f.name!))
 }
 
 function actionFor(operation: 'create' | 'update', previous: Record<string, any> | undefined, doc: Record<string, any>, req: PayloadRequest): AuditAction {
@@ -81,7 +90,7 @@ export const auditChange: CollectionAfterChangeHook = async ({ collection, data,
   // A draft written to a document that was published is an unpublish, whatever the newest version was.
   if (action === 'draft' && operation === 'update' && publishedBefore(req).has(key)) action = 'unpublish'
   publishedBefore(req).delete(key)
-  await writeEntry(req, { action, collectionSlug: collection.slug, doc: written, changedFields: changedFields(operation === 'create' ? undefined : previousDoc, written) })
+  await writeEntry(req, { action, collectionSlug: collection.slug, doc: written, changedFields: changedFields(operation === 'create' ? undefined : previousDoc, written, relationshipFieldsOf(collection)) })
   return doc
 }
 

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { audienceVisibleTo, staffOrPublished } from '../../access/predicates'
+import { reportWebhookHooks } from '../../src/webhooks/report-hooks'
 import { contentCollection } from '../content'
 import {
   audienceField,
@@ -35,7 +36,7 @@ export const Reports: CollectionConfig = contentCollection({
     ),
   },
   defaultSort: '-compiledAt',
-  hooks: { beforeValidate: [fillSlug] },
+  hooks: { beforeValidate: [fillSlug], ...reportWebhookHooks },
   endpoints: [exportEndpoint],
   fields: [
     textField('title', bi('Titel', 'Title'), { required: true }),

@@ -1,6 +1,7 @@
-import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
 import { hasRole } from '../../access/roles'
+import { writeTouched } from '../../src/cache/registry'
 
 /**
  * The very first account becomes an admin: someone must be able to manage users, and on a
@@ -32,4 +33,10 @@ export const onlyAdminsChangeRoles: CollectionBeforeOperationHook = async ({ arg
     throw new APIError('Only an administrator can change roles.', 403, undefined, true)
   }
   return args
+}
+
+/** A changed or deleted user (roles, API key) must not keep its remembered caller level. */
+export const forgetCallers = async ({ req, doc }: { req: PayloadRequest; doc: unknown }) => {
+  await writeTouched(req, [], { users: true })
+  return doc
 }

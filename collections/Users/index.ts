@@ -4,7 +4,7 @@ import { adminOrSelf, fieldIsAdmin, isAdmin, staffPanel } from '../../access/pre
 import { ROLES } from '../../access/roles'
 import { bi, bilingualOptions, textField } from '../fields'
 import { auditHooks } from '../AuditLog/hooks'
-import { firstUserIsAdmin, onlyAdminsChangeRoles } from './hooks'
+import { firstUserIsAdmin, forgetCallers, onlyAdminsChangeRoles } from './hooks'
 
 const ROLE_OPTIONS = bilingualOptions(
   ROLES.map((role) => {
@@ -40,7 +40,12 @@ export const Users: CollectionConfig = {
     // Payload's default lets any signed-in user unlock any account.
     unlock: isAdmin,
   },
-  hooks: { beforeOperation: [onlyAdminsChangeRoles], beforeChange: [firstUserIsAdmin], afterChange: auditHooks.afterChange, afterDelete: auditHooks.afterDelete },
+  hooks: {
+    beforeOperation: [onlyAdminsChangeRoles],
+    beforeChange: [firstUserIsAdmin],
+    afterChange: [...auditHooks.afterChange, forgetCallers],
+    afterDelete: [...auditHooks.afterDelete, forgetCallers],
+  },
   fields: [
     textField('name', bi('Namn', 'Name')),
     {

@@ -1,6 +1,7 @@
 import type { CollectionSlug, FieldHook } from 'payload'
 
 import { isStaffUser } from '../../access/roles'
+import { documentDependency, noteDependency } from '../../src/cache/request-context'
 
 type Related = number | string | { id: number | string }
 
@@ -13,7 +14,10 @@ type Related = number | string | { id: number | string }
 export const onlyVisibleRelations =
   (relationTo: CollectionSlug): FieldHook =>
   async ({ value, req, overrideAccess }) => {
-    if (overrideAccess || !Array.isArray(value) || value.length === 0 || isStaffUser(req.user)) return value
+    if (!Array.isArray(value) || value.length === 0) return value
+    // A cached response depends on every related document, hidden ones too: publishing one changes it.
+    for (const item of value as Related[]) noteDependency(documentDependency(relationTo, typeof item === 'object' && item !== null ? item.id : item))
+    if (overrideAccess || isStaffUser(req.user)) return value
     const bareIds = (value as Related[]).filter((item): item is number | string => typeof item !== 'object' || item === null)
     if (bareIds.length === 0) return value
     const { docs } = await req.payload.find({

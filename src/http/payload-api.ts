@@ -1,14 +1,20 @@
 /**
  * REST (/api/...) and GraphQL (/api/graphql) served straight from Express by Payload's own
  * Fetch handlers: the same code path the admin panel uses, without a Next.js round trip.
+ * Published reads of content and persisted GraphQL queries over GET go through the cache.
  */
 import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type RequestHandler, type Router } from 'express'
-import { handleEndpoints, type SanitizedConfig } from 'payload'
+import { getPayload, handleEndpoints, type SanitizedConfig } from 'payload'
 
+import { findPersistedQuery } from '../graphql/persisted-queries'
+import { cachedGet } from './cached-api'
 import { sendFetchResponse, toFetchRequest } from './fetch-bridge'
 
 type FetchHandler = (request: Request) => Promise<Response>
+
+/** Content reads worth caching: documents, lists and exports (not versions, access or auth). */
+const CACHEABLE_REST = /^\/api\/(reports|sections|communication-actions|spokespersons)(\/(?!versions\b|access\b)[^/]+(\/export)?)?\/?$/
 
 function bridge(handler: FetchHandler): RequestHandler {
   return async (req, res, next) => {
@@ -20,12 +26,34 @@ function bridge(handler: FetchHandler): RequestHandler {
   }
 }
 
-export function payloadApiRouter(config: Promise<SanitizedConfig>): Router {
+export function payloadApiRouter(config: Promise<SanitizedConfig>, corsOrigins: string[] | '*'): Router {
   const router = express.Router()
+  const payload = () => getPayload({ config })
   const graphqlPost = GRAPHQL_POST(config) as FetchHandler
-  const playground = GRAPHQL_PLAYGROUND_GET(config) as FetchHandler
+  const rest: FetchHandler = (request) => handleEndpoints({ config, request })
+
+  /** A persisted query over GET, run as the equivalent POST so Payload does the rest. */
+  const persistedGraphql: FetchHandler = async (request) => {
+    const params = new URL(request.url).searchParams
+    const found = findPersistedQuery(params)
+    if ('error' in found) return Response.json({ errors: [{ message: found.error }] }, { status: 400 })
+    let variables: unknown
+    try {
+      variables = JSON.parse(params.get('variables') || '{}')
+    } catch {
+      return Response.json({ errors: [{ message: 'variables must be JSON' }] }, { status: 400 })
+    }
+    const headers = new Headers(request.headers)
+    headers.set('content-type', 'application/json')
+    return graphqlPost(
+      new Request(request.url, { method: 'POST', headers, body: JSON.stringify({ query: found.query, variables, operationName: found.name }) }),
+    )
+  }
+
+  router.get('/api/graphql', cachedGet(payload, persistedGraphql, { corsOrigins, isCacheable: (body) => !body.includes('"errors"') }))
   router.post('/api/graphql', bridge(graphqlPost))
-  router.get('/api/graphql-playground', bridge(playground))
-  router.all(/^\/api(\/.*)?$/, bridge((request) => handleEndpoints({ config, request })))
+  router.get('/api/graphql-playground', bridge(GRAPHQL_PLAYGROUND_GET(config) as FetchHandler))
+  router.get(CACHEABLE_REST, cachedGet(payload, rest, { corsOrigins }))
+  router.all(/^\/api(\/.*)?$/, bridge(rest))
   return router
 }

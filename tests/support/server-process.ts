@@ -20,7 +20,8 @@ export async function startServer(extraEnv: Record<string, string | undefined> =
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LAGESBILD_ADMIN: 'off', ...extraEnv }
   const conditions = env.NODE_ENV === 'production' ? 'production' : 'development'
   env.NODE_OPTIONS = `--conditions=${conditions}`
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/server.ts'], {
+  // `node --import tsx` rather than the tsx CLI: one process, so a signal reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -31,7 +32,10 @@ export async function startServer(extraEnv: Record<string, string | undefined> =
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${log}`)), timeoutMs)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start in ${timeoutMs} ms:\n${log}`))
+    }, timeoutMs)
     const onData = () => {
       const match = /listening on (http:\/\/\S+)/.exec(log)
       if (match) {

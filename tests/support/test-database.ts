@@ -20,6 +20,11 @@ export function prepareTestEnvironment(): void {
   process.env.SEED_ADMIN_PASSWORD ??= 'admin-password-123'
   // The job runner ticks every second in tests so a scheduled publish is seen quickly.
   process.env.JOBS_CRON ??= '* * * * * *'
+  // The suite's processes (server, workers, CLI scripts) share cache invalidations through Redis.
+  process.env.REDIS_URL ??= 'redis://127.0.0.1:6379'
+  process.env.LAGESBILD_DEBUG_HEADERS = '1'
+  // Every job runner of the suite signs webhooks alike, whichever server picks a delivery up.
+  process.env.WEBHOOK_SECRET ??= 'test-webhook-secret-that-is-long-enough-0123456789'
   process.env.NEXT_TELEMETRY_DISABLED = '1'
   process.env.DISABLE_PAYLOAD_HMR = 'true'
 }

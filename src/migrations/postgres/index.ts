@@ -1,9 +1,9 @@
-import * as migration_20261126_231928_initial from './20261126_231928_initial';
+import * as migration_20261127_002616_initial from './20261127_002616_initial';
 
 export const migrations = [
   {
-    up: migration_20261126_231928_initial.up,
-    down: migration_20261126_231928_initial.down,
-    name: '20261126_231928_initial'
+    up: migration_20261127_002616_initial.up,
+    down: migration_20261127_002616_initial.down,
+    name: '20261127_002616_initial'
   },
 ];

@@ -1,0 +1,50 @@
+/**
+ * Collection hooks that feed the published-read cache: reads note what a response depends on,
+ * writes invalidate it (now, and again when their transaction ends: see database-events.ts).
+ */
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionAfterReadHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+
+import { collectionDependency, documentDependency, noteDependency } from './request-context'
+import { writeTouched } from './registry'
+
+type IdWhere = { id?: { equals?: unknown; in?: unknown[] } }
+
+/** A query by id depends on those documents only; any other query on the whole collection. */
+export const noteQueryDependencies: CollectionBeforeOperationHook = ({ args, collection, operation }) => {
+  if (operation !== 'read') return args
+  const { id, where } = args as { id?: unknown; where?: IdWhere }
+  const byIds = id !== undefined ? [id] : where && Object.keys(where).length === 1 ? (where.id?.in ?? (where.id?.equals !== undefined ? [where.id.equals] : undefined)) : undefined
+  if (byIds) for (const docId of byIds) noteDependency(documentDependency(collection.slug, docId))
+  else noteDependency(collectionDependency(collection.slug))
+  return args
+}
+
+/** Every document that ends up in a response; a join on another collection depends on all of it. */
+export const noteReadDocument =
+  (joinedCollections: Record<string, string> = {}): CollectionAfterReadHook =>
+  ({ collection, doc }) => {
+    noteDependency(documentDependency(collection.slug, doc.id))
+    for (const [field, joined] of Object.entries(joinedCollections)) {
+      if (doc[field] !== undefined) noteDependency(collectionDependency(joined))
+    }
+    return doc
+  }
+
+const written = (slug: string, id: unknown) => [documentDependency(slug, id), collectionDependency(slug)]
+
+export const invalidateOnChange: CollectionAfterChangeHook = async ({ collection, doc, req }) => {
+  await writeTouched(req as PayloadRequest, written(collection.slug, doc.id))
+  return doc
+}
+
+export const invalidateOnDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+  await writeTouched(req as PayloadRequest, written(collection.slug, doc.id))
+  return doc
+}
+
+export const cacheHooks = (joinedCollections?: Record<string, string>) => ({
+  beforeOperation: [noteQueryDependencies],
+  afterRead: [noteReadDocument(joinedCollections)],
+  afterChange: [invalidateOnChange],
+  afterDelete: [invalidateOnDelete],
+})

@@ -1,0 +1,86 @@
+/**
+ * The process-wide cache state: the published-read cache, which open transactions touched what,
+ * the optional Redis broadcast, and remembered caller lookups. Writes report here; the HTTP
+ * layer (src/http/cached-api.ts) reads from here.
+ */
+import type { PayloadRequest } from 'payload'
+
+import { type Broadcast, connectBroadcast } from './broadcast'
+import { PublishedCache } from './published-cache'
+
+export const publishedCache = new PublishedCache()
+
+/** Callers resolved from their credentials, so a reader's API key costs one lookup, not one per request. */
+export const callerMemo = new Map<string, { level: CallerLevel; expires: number }>()
+export type CallerLevel = 'public' | 'internal' | 'staff'
+
+const touchedByTransaction = new Map<string | number, { dependencies: string[]; users: boolean }>()
+let broadcast: Broadcast | undefined
+let cachingAllowed = process.env.LAGESBILD_CACHE !== 'off'
+
+export function cachingEnabled(): boolean {
+  return cachingAllowed && (!broadcast || broadcast.listening())
+}
+
+function forgetEverything() {
+  publishedCache.clear()
+  callerMemo.clear()
+}
+
+/** Joins the Redis broadcast when REDIS_URL is set (every process that writes or caches should). */
+export async function startBroadcast(url: string | undefined, log: { warn: (message: string) => void; info: (message: string) => void }) {
+  if (!url || broadcast) return
+  broadcast = await connectBroadcast(
+    url,
+    (message) => {
+      publishedCache.invalidate(message.dependencies)
+      if (message.users) callerMemo.clear()
+    },
+    (listening) => {
+      // Whatever was published while we were deaf is unknown: start again from nothing.
+      forgetEverything()
+      log.info(`cache broadcast ${listening ? 'connected' : 'lost: caching paused'}`)
+    },
+    log,
+  )
+}
+
+export async function stopBroadcast() {
+  await broadcast?.close()
+  broadcast = undefined
+}
+
+export function disableCaching() {
+  cachingAllowed = false
+  forgetEverything()
+}
+
+/**
+ * A write touched these dependencies. Inside a transaction they are invalidated now and again
+ * when it ends (transactionEnded); outside one the write is already visible, so once is enough.
+ */
+export async function writeTouched(req: PayloadRequest, dependencies: string[], options: { users?: boolean } = {}) {
+  if (options.users) callerMemo.clear()
+  const transactionID = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
+  const sessions = (req.payload.db as unknown as { sessions?: Record<string, unknown> }).sessions
+  if (transactionID !== undefined && transactionID !== null && sessions?.[String(transactionID)]) {
+    publishedCache.writeStarted(dependencies)
+    const touched = touchedByTransaction.get(transactionID) ?? { dependencies: [], users: false }
+    touched.dependencies.push(...dependencies)
+    touched.users ||= Boolean(options.users)
+    touchedByTransaction.set(transactionID, touched)
+    return
+  }
+  publishedCache.invalidate(dependencies)
+  await broadcast?.publish({ dependencies, users: options.users })
+}
+
+/** Called by the database adapter wrapper after every commit or rollback. */
+export async function transactionEnded(transactionID: string | number) {
+  const touched = touchedByTransaction.get(transactionID)
+  if (!touched) return
+  touchedByTransaction.delete(transactionID)
+  publishedCache.writeEnded(touched.dependencies)
+  if (touched.users) callerMemo.clear()
+  await broadcast?.publish({ dependencies: [...new Set(touched.dependencies)], users: touched.users })
+}

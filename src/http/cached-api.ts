@@ -1,0 +1,91 @@
+/**
+ * Published reads served from memory. A GET of content by a caller who may only see published
+ * content (anonymous, reader) is answered from the published-read cache when it can be, with an
+ * ETag (304 on If-None-Match) and CDN-friendly Cache-Control; otherwise Payload answers and the
+ * response is kept, indexed by the documents it was built from (see src/cache/).
+ */
+import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
+import type { Payload } from 'payload'
+
+import { type CallerLevel } from '../cache/registry'
+import { cachingEnabled, publishedCache } from '../cache/registry'
+import { type CachedResponse, etagOf } from '../cache/published-cache'
+import { traceRequest } from '../cache/request-context'
+import { callerLevel } from './caller'
+import { sendFetchResponse, toFetchRequest } from './fetch-bridge'
+
+type FetchHandler = (request: Request) => Promise<Response>
+
+const CACHE_CONTROL: Record<CallerLevel, string> = {
+  // Browsers revalidate every time (a 304 is cheap); shared caches may keep it 10 s. Chromium
+  // honours stale-while-revalidate in the browser too, so that goes to CDNs only (below).
+  public: 'public, max-age=0, s-maxage=10, must-revalidate',
+  // A reader's copy is for that browser only, revalidated every time.
+  internal: 'private, no-cache',
+  staff: 'private, no-store',
+}
+
+const CDN_CACHE_CONTROL = 'public, s-maxage=10, stale-while-revalidate=60'
+
+const debugHeaders = process.env.LAGESBILD_DEBUG_HEADERS === '1'
+
+export function cachedGet(
+  getPayload: () => Promise<Payload>,
+  handler: FetchHandler,
+  options: { corsOrigins: string[] | '*'; isCacheable?: (body: Buffer) => boolean },
+): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const payload = await getPayload()
+      const level = await callerLevel(req, payload)
+      const useCache = level !== 'staff' && cachingEnabled()
+      const key = `${level} ${req.originalUrl}`
+      const hit = useCache ? publishedCache.get(key) : undefined
+      if (hit) return void send(req, res, hit, level, 'hit', options.corsOrigins)
+
+      const ticket = publishedCache.ticket()
+      const { result: response, trace } = await traceRequest(() => handler(toFetchRequest(req)))
+      if (debugHeaders) res.setHeader('x-lagesbild-db-calls', String(trace.databaseCalls))
+      if (!useCache || response.status !== 200) {
+        res.setHeader('cache-control', CACHE_CONTROL.staff)
+        res.setHeader('x-lagesbild-cache', 'bypass')
+        return void (await sendFetchResponse(response, res))
+      }
+      const body = Buffer.from(await response.arrayBuffer())
+      const entry: CachedResponse = {
+        status: 200,
+        contentType: response.headers.get('content-type') ?? 'application/json',
+        body,
+        etag: etagOf(body),
+        dependencies: [...trace.dependencies],
+      }
+      const kept = (options.isCacheable?.(body) ?? true) && publishedCache.set(key, entry, ticket)
+      send(req, res, entry, level, kept ? 'miss' : 'bypass', options.corsOrigins)
+    } catch (error) {
+      next(error)
+    }
+  }
+}
+
+function send(req: ExpressRequest, res: ExpressResponse, entry: CachedResponse, level: CallerLevel, state: string, corsOrigins: string[] | '*') {
+  res.setHeader('etag', entry.etag)
+  res.setHeader('cache-control', CACHE_CONTROL[level])
+  // Honoured by CDNs (Cloudflare, Fastly, Akamai ...), ignored by browsers.
+  if (level === 'public') res.setHeader('cdn-cache-control', CDN_CACHE_CONTROL)
+  res.setHeader('vary', 'Authorization, Cookie, Origin')
+  res.setHeader('x-lagesbild-cache', state)
+  applyCors(req, res, corsOrigins)
+  if (req.headers['if-none-match'] === entry.etag) return void res.status(304).end()
+  res.status(entry.status).setHeader('content-type', entry.contentType)
+  res.end(entry.body)
+}
+
+/** The CORS headers Payload would have sent, since a cached answer does not go through Payload. */
+function applyCors(req: ExpressRequest, res: ExpressResponse, corsOrigins: string[] | '*') {
+  const origin = req.headers.origin
+  if (corsOrigins === '*') res.setHeader('access-control-allow-origin', '*')
+  else if (origin && corsOrigins.includes(origin)) {
+    res.setHeader('access-control-allow-origin', origin)
+    res.setHeader('access-control-allow-credentials', 'true')
+  }
+}

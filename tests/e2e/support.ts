@@ -1,0 +1,229 @@
+/**
+ * Plumbing for the end-to-end specs: free ports, child processes that are always ended (by their
+ * own pid, whole process tree), the consumer site built and served by Vite, REST calls to the CMS
+ * and a Debian Chromium driven by playwright-core.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+
+const execFileAsync = promisify(execFile)
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const siteDir = path.join(root, 'examples', 'consumer-site')
+export const artifactsDir = path.join(root, 'tests', '.artifacts', 'e2e')
+const viteBin = path.join(siteDir, 'node_modules', 'vite', 'bin', 'vite.js')
+
+export const CHROMIUM = '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/** Fails early, with what to do, when the site's dependencies or the browser are missing. */
+export function assertPrerequisites() {
+  if (!existsSync(viteBin)) {
+    throw new Error(`the consumer site's dependencies are not installed: run "npm install" in ${path.relative(root, siteDir)}`)
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium)`)
+}
+
+/** A port nobody listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+// ---- processes --------------------------------------------------------------------------------
+
+/** "pid (comm) state ppid ... starttime ...": comm may hold spaces and ")", so split after the last ")". */
+function statOf(pid: number): { ppid: number; startTime: string } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // fields[0] is the state (stat field 3): ppid is field 4, starttime field 22.
+    return { ppid: Number(fields[1]), startTime: fields[19] ?? '' }
+  } catch {
+    return undefined // the process ended while we looked
+  }
+}
+
+/** A process as found now: its pid and start time, so a later kill never hits a reused pid. */
+export interface ProcessRef {
+  pid: number
+  startTime: string
+}
+
+/** Every descendant of `pid` (children, grandchildren ...), read from /proc. */
+export function descendantsOf(pid: number): ProcessRef[] {
+  const all = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((entry) => ({ pid: Number(entry), ...statOf(Number(entry)) }))
+    .filter((entry): entry is ProcessRef & { ppid: number } => entry.ppid !== undefined)
+  const found: ProcessRef[] = []
+  const visit = (parent: number) => {
+    for (const entry of all) {
+      if (entry.ppid === parent && !found.some((seen) => seen.pid === entry.pid)) {
+        found.push({ pid: entry.pid, startTime: entry.startTime })
+        visit(entry.pid)
+      }
+    }
+  }
+  visit(pid)
+  return found
+}
+
+/** SIGKILL, only if the pid is still the very process that was found. */
+function kill(ref: ProcessRef) {
+  if (statOf(ref.pid)?.startTime !== ref.startTime) return
+  try {
+    process.kill(ref.pid, 'SIGKILL')
+  } catch {
+    // already gone
+  }
+}
+
+/** The process and all its descendants, for killTrees. */
+export function treeOf(pid: number): ProcessRef[] {
+  const self = statOf(pid)
+  return [...descendantsOf(pid), ...(self ? [{ pid, startTime: self.startTime }] : [])]
+}
+
+export function killTrees(refs: ProcessRef[]) {
+  for (const ref of refs) for (const each of treeOf(ref.pid)) kill(each)
+}
+
+/**
+ * Every child process a spec starts. end() asks each to stop (SIGTERM, which the CMS answers by
+ * closing its database), then kills whatever is left of its process tree (tsx runs the server in
+ * a grandchild). Also armed on process exit, synchronously, in case a run is cut short.
+ */
+export class Processes {
+  private readonly children = new Set<ChildProcess>()
+  private readonly onExit = () => this.killNow()
+
+  constructor() {
+    process.once('exit', this.onExit)
+  }
+
+  track(child: ChildProcess): ChildProcess {
+    this.children.add(child)
+    child.once('exit', () => this.children.delete(child))
+    return child
+  }
+
+  async end(graceMs = 10_000) {
+    await Promise.all(
+      [...this.children].map(async (child) => {
+        if (child.exitCode !== null || child.signalCode !== null || !child.pid) return
+        const tree = treeOf(child.pid)
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+        child.kill('SIGTERM')
+        const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref())
+        await Promise.race([exited, timer])
+        for (const ref of tree) kill(ref)
+      }),
+    )
+    process.off('exit', this.onExit)
+  }
+
+  private killNow() {
+    for (const child of this.children) if (child.pid) for (const ref of treeOf(child.pid)) kill(ref)
+  }
+}
+
+// ---- the consumer site ------------------------------------------------------------------------
+
+/** Builds the site into outDir with the given VITE_* settings (baked in at build time). */
+export async function buildSite(outDir: string, settings: { cmsUrl: string; apiKey?: string }) {
+  try {
+    await execFileAsync(process.execPath, [viteBin, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: siteDir,
+      timeout: 120_000,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '',
+        VITE_CMS_URL: settings.cmsUrl,
+        // Set even when empty: a value in the environment wins over any .env file in the site.
+        VITE_CMS_API_KEY: settings.apiKey ?? '',
+      },
+    })
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string }
+    throw new Error(`vite build failed: ${(error as Error).message}\n${stdout ?? ''}\n${stderr ?? ''}`)
+  }
+}
+
+export interface Site {
+  url: string
+  child: ChildProcess
+  output: () => string
+}
+
+/** Serves a built site with `vite preview` on 127.0.0.1:port and waits until it answers. */
+export async function previewSite(processes: Processes, outDir: string, port: number, timeoutMs = 30_000): Promise<Site> {
+  const child = processes.track(
+    spawn(process.execPath, [viteBin, 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+      cwd: siteDir,
+      env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  )
+  let log = ''
+  child.stdout!.on('data', (chunk) => (log += chunk))
+  child.stderr!.on('data', (chunk) => (log += chunk))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}:\n${log}`)
+    try {
+      if ((await fetch(`${url}/`)).ok) return { url, child, output: () => log }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`vite preview did not answer on ${url} within ${timeoutMs} ms:\n${log}`)
+}
+
+// ---- the CMS over REST ------------------------------------------------------------------------
+
+export interface Rest {
+  <T = any>(path: string, options?: { method?: string; body?: unknown; auth?: string }): Promise<{ status: number; body: T }>
+}
+
+export function restClient(baseUrl: string): Rest {
+  return async (requestPath, options = {}) => {
+    const headers: Record<string, string> = {}
+    if (options.body !== undefined) headers['content-type'] = 'application/json'
+    if (options.auth) headers.authorization = options.auth
+    const response = await fetch(`${baseUrl}${requestPath}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    })
+    const text = await response.text()
+    let body: any = text
+    try {
+      body = text ? JSON.parse(text) : undefined
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body }
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * The published-read cache, ETags and persisted GraphQL queries over GET. Correctness only:
+ * a hit returns the same body; every write that can change a cached response (the report, or
+ * anything it references) is visible on the very next read; no caller ever gets a body cached
+ * for a more privileged audience; the number of database calls per read does not grow with the
+ * number of sections (no N+1). Speed lives in bench/RESULTS.md, not here.
+ */
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { PERSISTED_QUERIES, sha256 } from '../src/graphql/persisted-queries'
+import { type Actors, createActors, graphqlAs, restAs } from './support/actors'
+import { baseUrl } from './support/api'
+import { freshDatabase, type FreshDatabase } from './support/fresh-database'
+import { startServer, type ServerProcess } from './support/server-process'
+
+const tag = () => randomUUID().slice(0, 8)
+
+describe('published-read cache', () => {
+  let actors: Actors
+  const admin = () => restAs(actors.admin)
+  const anonymous = () => restAs(actors.anonymous)
+
+  const create = async (collection: string, data: Record<string, unknown>) => {
+    const response = await admin()(`/api/${collection}`, { method: 'POST', body: { _status: 'published', ...data } })
+    expect(response.status, JSON.stringify(response.body)).toBe(201)
+    return response.body.doc
+  }
+  const section = (title: string, text = 'Första punkten.', extra: Record<string, unknown> = {}) =>
+    create('sections', { title, kind: 'other', body: bulletBody(text), ...extra })
+  const report = (title: string, data: Record<string, unknown> = {}) =>
+    create('reports', { title, compiledAt: '2025-05-01T07:00:00.000Z', audience: 'public', ...data })
+
+  beforeAll(async () => {
+    actors = await createActors()
+  })
+
+  it('returns the identical body from the cache, with an ETag and 304 on If-None-Match', async () => {
+    const doc = await report(`Cache ${tag()}`)
+    const first = await anonymous()(`/api/reports/${doc.id}?depth=1`)
+    const second = await anonymous()(`/api/reports/${doc.id}?depth=1`)
+    expect(first.headers.get('x-lagesbild-cache')).toBe('miss')
+    expect(second.headers.get('x-lagesbild-cache')).toBe('hit')
+    expect(second.body).toEqual(first.body)
+    const etag = second.headers.get('etag')!
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    expect(first.headers.get('etag')).toBe(etag)
+    const notModified = await fetch(`${baseUrl()}/api/reports/${doc.id}?depth=1`, { headers: { 'if-none-match': etag } })
+    expect(notModified.status).toBe(304)
+    expect(await notModified.text()).toBe('')
+  })
+
+  it('sends CDN-friendly Cache-Control: public for anonymous, private for readers, no-store for staff', async () => {
+    const doc = await report(`Rubriker ${tag()}`)
+    const publicRead = await anonymous()(`/api/reports/${doc.id}`)
+    expect(publicRead.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=10, must-revalidate')
+    expect(publicRead.headers.get('cdn-cache-control')).toMatch(/^public, s-maxage=\d+, stale-while-revalidate=\d+$/)
+    const readerRead = await restAs(actors.reader)(`/api/reports/${doc.id}`)
+    expect(readerRead.headers.get('cache-control')).toBe('private, no-cache')
+    const staffRead = await restAs(actors.editor)(`/api/reports/${doc.id}?draft=true`)
+    expect(staffRead.headers.get('cache-control')).toBe('private, no-store')
+    expect(staffRead.headers.get('x-lagesbild-cache')).toBe('bypass')
+  })
+
+  it('shows a publisher\'s change to the report on the very next read', async () => {
+    const doc = await report(`Före ${tag()}`)
+    await anonymous()(`/api/reports/${doc.id}`)
+    expect((await anonymous()(`/api/reports/${doc.id}`)).headers.get('x-lagesbild-cache')).toBe('hit')
+    const title = `Efter ${tag()}`
+    expect((await restAs(actors.publisher)(`/api/reports/${doc.id}`, { method: 'PATCH', body: { title } })).status).toBe(200)
+    expect((await anonymous()(`/api/reports/${doc.id}`)).body.title).toBe(title)
+  })
+
+  it('shows a change to a referenced section or spokesperson on the next read of the report', async () => {
+    const part = await section(`Avsnitt ${tag()}`)
+    const person = await create('spokespersons', { name: `Person ${tag()}`, title: 'direktör', active: true })
+    const doc = await report(`Beroenden ${tag()}`, { sections: [part.id], spokespersons: [person.id] })
+    const url = `/api/reports/${doc.id}?depth=1`
+    await anonymous()(url)
+    expect((await anonymous()(url)).headers.get('x-lagesbild-cache')).toBe('hit')
+
+    await restAs(actors.publisher)(`/api/sections/${part.id}`, { method: 'PATCH', body: { body: bulletBody('Ny text i avsnittet.') } })
+    expect(JSON.stringify((await anonymous()(url)).body.sections)).toContain('Ny text i avsnittet.')
+
+    await restAs(actors.publisher)(`/api/spokespersons/${person.id}`, { method: 'PATCH', body: { title: 'tf. direktör' } })
+    expect((await anonymous()(url)).body.spokespersons[0].title).toBe('tf. direktör')
+
+    await restAs(actors.publisher)(`/api/spokespersons/${person.id}`, { method: 'PATCH', body: { active: false } })
+    expect((await anonymous()(url)).body.spokespersons).toEqual([])
+  })
+
+  it('shows a referenced draft section as soon as it is published', async () => {
+    const hidden = await section(`Dold ${tag()}`, 'Hemlig text.', { _status: 'draft' })
+    const doc = await report(`Väntar ${tag()}`, { sections: [hidden.id] })
+    const url = `/api/reports/${doc.id}?depth=1`
+    expect((await anonymous()(url)).body.sections).toEqual([])
+    expect((await anonymous()(url)).headers.get('x-lagesbild-cache')).toBe('hit')
+    await restAs(actors.publisher)(`/api/sections/${hidden.id}`, { method: 'PATCH', body: { _status: 'published' } })
+    expect((await anonymous()(url)).body.sections.map((s: any) => s.id)).toEqual([hidden.id])
+  })
+
+  it('updates cached lists when a report is published, unpublished or deleted', async () => {
+    const marker = tag()
+    const url = `/api/reports?where[title][like]=${marker}&depth=0`
+    const first = await report(`Lista ${marker} ett`)
+    expect((await anonymous()(url)).body.totalDocs).toBe(1)
+    const second = await report(`Lista ${marker} två`)
+    expect((await anonymous()(url)).body.totalDocs).toBe(2)
+    await restAs(actors.publisher)(`/api/reports/${second.id}`, { method: 'PATCH', body: { _status: 'draft' } })
+    expect((await anonymous()(url)).body.totalDocs).toBe(1)
+    await restAs(actors.publisher)(`/api/reports/${first.id}`, { method: 'DELETE' })
+    expect((await anonymous()(url)).body.totalDocs).toBe(0)
+    expect((await anonymous()(`/api/reports/${first.id}`)).status).toBe(404)
+  })
+
+  it('never serves a body cached for a reader or for staff to an anonymous caller', async () => {
+    const internal = await report(`Intern ${tag()}`, { audience: 'internal' })
+    const readerView = await restAs(actors.reader)(`/api/reports/${internal.id}`)
+    expect(readerView.status).toBe(200)
+    expect((await restAs(actors.readerKey)(`/api/reports/${internal.id}`)).headers.get('x-lagesbild-cache')).toBe('hit')
+    expect((await anonymous()(`/api/reports/${internal.id}`)).status).toBe(404)
+
+    const draft = await report(`Utkast ${tag()}`, { _status: 'draft' })
+    expect((await restAs(actors.editor)(`/api/reports/${draft.id}?draft=true`)).status).toBe(200)
+    expect((await anonymous()(`/api/reports/${draft.id}?draft=true`)).status).toBe(404)
+    expect((await restAs(actors.reader)(`/api/reports/${draft.id}?draft=true`)).status).toBe(404)
+  })
+
+  it('makes a bounded number of database calls per read, however many sections a report has (no N+1)', async () => {
+    const calls = async (count: number) => {
+      const sections = await Promise.all(Array.from({ length: count }, (_, i) => section(`Del ${i} ${tag()}`)))
+      const doc = await report(`Antal ${count} ${tag()}`, { sections: sections.map((s) => s.id) })
+      const result: number[] = []
+      for (const depth of [1, 2]) {
+        // A unique query string makes it a cache miss, so Payload really does the work.
+        const response = await anonymous()(`/api/reports/${doc.id}?depth=${depth}&n=${tag()}`)
+        expect(response.body.sections).toHaveLength(count)
+        result.push(Number(response.headers.get('x-lagesbild-db-calls')))
+      }
+      return result
+    }
+    const small = await calls(1)
+    const large = await calls(8)
+    expect(small.every((n) => n > 0)).toBe(true)
+    expect(large).toEqual(small)
+  })
+})
+
+describe('GraphQL over GET with persisted queries', () => {
+  let slug: string
+
+  beforeAll(async () => {
+    const actors = await createActors()
+    const response = await restAs(actors.admin)('/api/reports', {
+      method: 'POST',
+      body: { title: `Persisterad ${tag()}`, compiledAt: '2025-05-02T07:00:00.000Z', audience: 'public', _status: 'published' },
+    })
+    slug = response.body.doc.slug
+  })
+
+  const get = (query: string) => fetch(`${baseUrl()}/api/graphql?${query}`).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json() }))
+
+  it('runs a committed query by name, cacheably', async () => {
+    const query = `id=reportBySlug&variables=${encodeURIComponent(JSON.stringify({ slug }))}`
+    const first = await get(query)
+    expect(first.status).toBe(200)
+    expect(first.body.data.Reports.docs[0].slug).toBe(slug)
+    const second = await get(query)
+    expect(second.headers.get('x-lagesbild-cache')).toBe('hit')
+    expect(second.body).toEqual(first.body)
+    expect(second.headers.get('etag')).toBeTruthy()
+  })
+
+  it('runs a committed query by its SHA-256 hash', async () => {
+    const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(PERSISTED_QUERIES.reportList) } }))
+    const { status, body } = await get(`extensions=${extensions}&variables=${encodeURIComponent('{"limit":5}')}`)
+    expect(status).toBe(200)
+    expect(body.data.Reports.docs.length).toBeGreaterThan(0)
+  })
+
+  it.each([
+    ['an arbitrary query', `query=${encodeURIComponent('{ Users { docs { email } } }')}`, /persisted query/],
+    ['an unknown name', 'id=allUsers', /unknown persisted query "allUsers"/],
+    ['an unknown hash', `extensions=${encodeURIComponent('{"persistedQuery":{"sha256Hash":"abc"}}')}`, /unknown persisted query hash/],
+    ['bad variables', 'id=reportBySlug&variables=not-json', /variables must be JSON/],
+  ])('refuses %s over GET with a 400 naming the problem', async (_label, query, message) => {
+    const { status, body } = await get(query)
+    expect(status).toBe(400)
+    expect(body.errors[0].message).toMatch(message)
+  })
+
+  it('refuses over-deep queries over POST', async () => {
+    const actors = await createActors()
+    let selection = 'id'
+    for (let i = 0; i < 12; i++) selection = `sections { usedInReports { docs { ${selection} } } }`
+    const { body } = await graphqlAs(actors.anonymous)(`{ Reports { docs { ${selection} } } }`)
+    expect(body.errors?.[0]?.message).toMatch(/deeper than the limit|complexity/i)
+  })
+})
+
+describe('two server instances on one PostgreSQL database, invalidating through Redis', () => {
+  let database: FreshDatabase
+  const servers: ServerProcess[] = []
+
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop('SIGKILL')))
+    await database?.drop()
+  })
+
+  it('never serves stale content from the other instance', async () => {
+    database = await freshDatabase(process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
+    const env = { DATABASE_URL: database.url, AUTO_SEED: 'false', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }
+    servers.push(await startServer(env))
+    servers.push(await startServer(env))
+    const [a, b] = servers
+    const call = async (server: ServerProcess, path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
+      const response = await fetch(`${server.url}${path}`, {
+        method: init.method ?? 'GET',
+        headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `JWT ${init.token}` } : {}) },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      })
+      return { status: response.status, cache: response.headers.get('x-lagesbild-cache'), body: await response.json() }
+    }
+    const { token } = (await call(a, '/api/users/first-register', { method: 'POST', body: { email: 'a@example.org', password: 'two-instances-1' } })).body
+    const created = await call(a, '/api/reports', { method: 'POST', token, body: { title: 'Två instanser', compiledAt: '2025-05-03T07:00:00.000Z', audience: 'public', _status: 'published' } })
+    const id = created.body.doc.id
+    expect((await call(b, `/api/reports/${id}`)).body.title).toBe('Två instanser')
+    expect((await call(b, `/api/reports/${id}`)).cache).toBe('hit')
+
+    await call(a, `/api/reports/${id}`, { method: 'PATCH', token, body: { title: 'Ändrad på A' } })
+    expect((await call(b, `/api/reports/${id}`)).body.title).toBe('Ändrad på A')
+
+    await call(a, `/api/reports/${id}`, { method: 'PATCH', token, body: { _status: 'draft' } })
+    expect((await call(b, `/api/reports/${id}`)).status).toBe(404)
+  })
+})
+
+function bulletBody(text: string) {
+  const textNode = { type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }
+  return {
+    root: {
+      type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
+      children: [{ type: 'list', listType: 'bullet', tag: 'ul', start: 1, format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'listitem', value: 1, format: '', indent: 0, version: 1, direction: 'ltr', children: [textNode] }] }],
+    },
+  }
+}
