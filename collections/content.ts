@@ -6,6 +6,7 @@
 import type { Access, CollectionConfig } from 'payload'
 
 import { isStaff, publisherOrUnpublished, staffWritesDraftsPublishersPublish } from '../access/predicates'
+import { refuseBadInput } from '../access/input-guards'
 import { guardPublishing, publishedOnlyForReaders } from '../access/publishing'
 import { cacheHooks } from '../src/cache/invalidation-hooks'
 import { auditHooks } from './AuditLog/hooks'
@@ -36,7 +37,7 @@ export function contentCollection(
     },
     hooks: {
       ...hooks,
-      beforeOperation: [guardPublishing, publishedOnlyForReaders, ...auditHooks.beforeOperation, ...cache.beforeOperation, ...(hooks.beforeOperation ?? [])],
+      beforeOperation: [refuseBadInput, guardPublishing, publishedOnlyForReaders, ...auditHooks.beforeOperation, ...cache.beforeOperation, ...(hooks.beforeOperation ?? [])],
       afterRead: [...(hooks.afterRead ?? []), ...cache.afterRead],
       afterChange: [...(hooks.afterChange ?? []), ...auditHooks.afterChange, ...cache.afterChange],
       afterDelete: [...(hooks.afterDelete ?? []), ...auditHooks.afterDelete, ...cache.afterDelete],

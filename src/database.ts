@@ -42,7 +42,7 @@ function baseAdapter(url: string | undefined): DatabaseAdapterObj {
   const kind = databaseKind(url)
   if (kind === 'postgres') {
     return postgresAdapter({
-      pool: { connectionString: url, connectionTimeoutMillis: 5_000 },
+      pool: { connectionString: url, connectionTimeoutMillis: 3_000 },
       migrationDir: migrationDir('postgres'),
       prodMigrations: postgresMigrations,
     })

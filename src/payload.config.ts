@@ -68,6 +68,7 @@ const config = buildConfig({
     maxComplexity: 1000,
     validationRules: () => [depthLimit(MAX_GRAPHQL_DEPTH)],
     disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
   },
   typescript: {
     outputFile: path.resolve(srcDir, 'payload-types.ts'),

@@ -59,6 +59,13 @@ describe('readiness when the database stops (PostgreSQL behind a proxy)', () => 
     expect(down.status).toBe(503)
     expect(down.body.reason).toMatch(/database/)
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+    // API calls fail fast with 503 and a reason, instead of hanging or answering 500.
+    const started = Date.now()
+    const api = await fetch(`${server.url}/api/reports?limit=1&n=${Date.now()}`)
+    expect(api.status).toBe(503)
+    expect(api.headers.get('retry-after')).toBe('5')
+    expect(JSON.stringify(await api.json())).toMatch(/database is not available/)
+    expect(Date.now() - started).toBeLessThan(10_000)
 
     await proxy.restore()
     const deadline = Date.now() + 20_000

@@ -52,5 +52,9 @@ describe.runIf(databaseKind(process.env.DATABASE_URL) !== 'mongodb')('production
     expect((await versions.json()).totalDocs).toBeGreaterThan(0)
     const me = await fetch(`${server.url}/api/users/me`, { headers: json(token) })
     expect((await me.json()).user.roles).toEqual(['admin'])
+    // Production does not describe its schema to strangers: introspection is off.
+    const introspection = await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: json(), body: JSON.stringify({ query: '{ __schema { types { name } } }' }) })
+    expect(introspection.status).toBe(400)
+    expect(JSON.stringify(await introspection.json())).toMatch(/introspection/i)
   })
 })

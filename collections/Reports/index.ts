@@ -10,6 +10,7 @@ import {
   linkListField,
   relationshipListField,
   textField,
+  validateDate,
 } from '../fields'
 import { exportEndpoint } from './export-endpoint'
 import { fillSlug } from './hooks'
@@ -30,6 +31,8 @@ export const Reports: CollectionConfig = contentCollection({
     useAsTitle: 'title',
     defaultColumns: ['title', 'compiledAt', 'audience', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'subject', 'slug'],
+    // The admin's Preview button: the latest draft as the print view renders it (src/http/report-views.ts).
+    preview: (doc) => (doc?.id ? `/reports/${doc.id}/preview` : null),
     description: bi(
       'Regionala rapporter: daterade lägesbilder till politisk ledning, chefer och intranätet.',
       'Regional reports: dated situation reports for political leadership, managers and the intranet.',
@@ -49,6 +52,7 @@ export const Reports: CollectionConfig = contentCollection({
       label: bi('Sammanställd', 'Compiled'),
       required: true,
       index: true,
+      validate: validateDate,
       timezone: {
         defaultTimezone: STOCKHOLM,
         supportedTimezones: [{ label: 'Stockholm', value: STOCKHOLM }],

@@ -2,10 +2,13 @@
 import type { CollectionSlug, DateField, Field, SelectField, TextField } from 'payload'
 
 import { bi, bilingualOptions, type Bilingual } from './labels'
+import { validateDate } from './dates'
 import { validateLinkUrl } from './url'
 import { onlyVisibleRelations } from './visibleRelations'
 
-export { bi, bilingualOptions, validateLinkUrl }
+export { bi, bilingualOptions, validateDate, validateLinkUrl }
+
+export const MAX_TEXT_LENGTH = 500
 
 type TextOptions = Partial<Omit<TextField, 'type' | 'name' | 'label' | 'hasMany'>> & {
   description?: Bilingual
@@ -17,6 +20,8 @@ export function textField(name: string, label: Bilingual, options: TextOptions =
     name,
     type: 'text',
     label,
+    // Titles and names are one line: a megabyte of text in one is an attack, not a report.
+    maxLength: MAX_TEXT_LENGTH,
     ...rest,
     admin: { ...admin, ...(description ? { description } : {}) },
   } as TextField
@@ -74,6 +79,7 @@ export function calendarDateField(name: string, label: Bilingual, required = tru
     label,
     required,
     index: true,
+    validate: validateDate,
     admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
   }
 }

@@ -1,6 +1,7 @@
 import {
   BoldFeature,
   FixedToolbarFeature,
+  IndentFeature,
   InlineToolbarFeature,
   ItalicFeature,
   lexicalEditor,
@@ -26,6 +27,9 @@ const reportEditor = lexicalEditor({
     ItalicFeature(),
     UnorderedListFeature(),
     OrderedListFeature(),
+    // Tab / Shift+Tab (and the toolbar) nest and un-nest list items; without it nested bullets
+    // cannot be typed. Paragraphs stay flat: the report format has no indented paragraphs.
+    IndentFeature({ disabledNodes: ['paragraph'] }),
     LinkFeature({
       enabledCollections: [],
       fields: ({ defaultFields }) =>

@@ -12,6 +12,7 @@ import { cachingEnabled, publishedCache } from '../cache/registry'
 import { type CachedResponse, etagOf } from '../cache/published-cache'
 import { traceRequest } from '../cache/request-context'
 import { callerLevel } from './caller'
+import { databaseDownIs503 } from './health'
 import { sendFetchResponse, toFetchRequest } from './fetch-bridge'
 
 type FetchHandler = (request: Request) => Promise<Response>
@@ -44,12 +45,12 @@ export function cachedGet(
       if (hit) return void send(req, res, hit, level, 'hit', options.corsOrigins)
 
       const ticket = publishedCache.ticket()
-      const { result: response, trace } = await traceRequest(() => handler(toFetchRequest(req)))
+      const { result: response, trace } = await traceRequest(async () => handler(await toFetchRequest(req)))
       if (debugHeaders) res.setHeader('x-lagesbild-db-calls', String(trace.databaseCalls))
       if (!useCache || response.status !== 200) {
         res.setHeader('cache-control', CACHE_CONTROL.staff)
         res.setHeader('x-lagesbild-cache', 'bypass')
-        return void (await sendFetchResponse(response, res))
+        return void (await sendFetchResponse(await databaseDownIs503(response, payload), res))
       }
       const body = Buffer.from(await response.arrayBuffer())
       const entry: CachedResponse = {

@@ -1,12 +1,50 @@
 /**
  * Payload's REST and GraphQL handlers speak the Fetch API (Request -> Response).
- * These two functions translate between them and Express, streaming bodies both ways.
+ * These functions translate between them and Express. Request bodies are read here, up to a
+ * limit, so an oversized body is refused with 413 before Payload spends anything on it.
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
-export function toFetchRequest(req: ExpressRequest): Request {
+/** Reports are text; 2 MB is far above any real one (the seed report is 6 KB). */
+export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 2 * 1024 * 1024)
+
+export class PayloadTooLargeError extends Error {
+  readonly status = 413
+  constructor(limit: number) {
+    super(`Request body is larger than the limit of ${limit} bytes.`)
+  }
+}
+
+export class BadRequestBodyError extends Error {
+  readonly status = 400
+}
+
+async function readBody(req: ExpressRequest, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > limit) throw new PayloadTooLargeError(limit)
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > limit) throw new PayloadTooLargeError(limit)
+    chunks.push(chunk)
+  }
+  const body = Buffer.concat(chunks)
+  if (!/multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
+    try {
+      utf8.decode(body)
+    } catch {
+      throw new BadRequestBodyError('Request body is not valid UTF-8.')
+    }
+  }
+  return body
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+export async function toFetchRequest(req: ExpressRequest): Promise<Request> {
   const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
@@ -14,17 +52,11 @@ export function toFetchRequest(req: ExpressRequest): Request {
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  const body = hasBody ? await readBody(req, MAX_BODY_BYTES) : undefined
   const controller = new AbortController()
   // Abort the handler's work when the client goes away mid-request.
   req.socket.once('close', () => controller.abort())
-  return new Request(url, {
-    method: req.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-    signal: controller.signal,
-    // Required by undici when the body is a stream.
-    ...(hasBody ? { duplex: 'half' } : {}),
-  } as RequestInit)
+  return new Request(url, { method: req.method, headers, body: body as BodyInit | undefined, signal: controller.signal })
 }
 
 export async function sendFetchResponse(response: Response, res: ExpressResponse): Promise<void> {

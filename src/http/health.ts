@@ -36,3 +36,20 @@ export function healthRouter(getPayload: () => Payload | undefined, isShuttingDo
   })
   return router
 }
+
+/**
+ * Payload answers 500 when the database is gone. If a quick ping confirms that, the caller gets
+ * 503 with Retry-After instead: "try again shortly", not "we have a bug".
+ */
+export async function databaseDownIs503(response: Response, payload: Payload): Promise<Response> {
+  if (response.status !== 500) return response
+  try {
+    await pingDatabase(payload, 1_000)
+    return response
+  } catch {
+    return Response.json(
+      { errors: [{ message: 'The database is not available right now; try again shortly.' }] },
+      { status: 503, headers: { 'retry-after': '5' } },
+    )
+  }
+}

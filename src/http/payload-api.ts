@@ -5,22 +5,26 @@
  */
 import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type RequestHandler, type Router } from 'express'
-import { getPayload, handleEndpoints, type SanitizedConfig } from 'payload'
+import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { findPersistedQuery } from '../graphql/persisted-queries'
 import { cachedGet } from './cached-api'
-import { sendFetchResponse, toFetchRequest } from './fetch-bridge'
+import { databaseDownIs503 } from './health'
+import { BadRequestBodyError, PayloadTooLargeError, sendFetchResponse, toFetchRequest } from './fetch-bridge'
 
 type FetchHandler = (request: Request) => Promise<Response>
 
 /** Content reads worth caching: documents, lists and exports (not versions, access or auth). */
 const CACHEABLE_REST = /^\/api\/(reports|sections|communication-actions|spokespersons)(\/(?!versions\b|access\b)[^/]+(\/export)?)?\/?$/
 
-function bridge(handler: FetchHandler): RequestHandler {
+function bridge(handler: FetchHandler, getPayloadInstance: () => Promise<Payload>): RequestHandler {
   return async (req, res, next) => {
     try {
-      await sendFetchResponse(await handler(toFetchRequest(req)), res)
+      await sendFetchResponse(await databaseDownIs503(await handler(await toFetchRequest(req)), await getPayloadInstance()), res)
     } catch (error) {
+      if (error instanceof PayloadTooLargeError || error instanceof BadRequestBodyError) {
+        return void res.status(error.status).json({ errors: [{ message: error.message }] })
+      }
       next(error)
     }
   }
@@ -29,7 +33,7 @@ function bridge(handler: FetchHandler): RequestHandler {
 export function payloadApiRouter(config: Promise<SanitizedConfig>, corsOrigins: string[] | '*'): Router {
   const router = express.Router()
   const payload = () => getPayload({ config })
-  const graphqlPost = GRAPHQL_POST(config) as FetchHandler
+  const graphqlPost = withClientErrorStatus(GRAPHQL_POST(config) as FetchHandler)
   const rest: FetchHandler = (request) => handleEndpoints({ config, request })
 
   /** A persisted query over GET, run as the equivalent POST so Payload does the rest. */
@@ -51,9 +55,30 @@ export function payloadApiRouter(config: Promise<SanitizedConfig>, corsOrigins: 
   }
 
   router.get('/api/graphql', cachedGet(payload, persistedGraphql, { corsOrigins, isCacheable: (body) => !body.includes('"errors"') }))
-  router.post('/api/graphql', bridge(graphqlPost))
-  router.get('/api/graphql-playground', bridge(GRAPHQL_PLAYGROUND_GET(config) as FetchHandler))
+  router.post('/api/graphql', bridge(graphqlPost, payload))
+  router.get('/api/graphql-playground', bridge(GRAPHQL_PLAYGROUND_GET(config) as FetchHandler, payload))
   router.get(CACHEABLE_REST, cachedGet(payload, rest, { corsOrigins }))
-  router.all(/^\/api(\/.*)?$/, bridge(rest))
+  router.all(/^\/api(\/.*)?$/, bridge(rest, payload))
   return router
+}
+
+/**
+ * Payload answers a GraphQL request that never ran (syntax error, unknown field, wrong variable
+ * type, limits exceeded) with 200 and `errors` only; that is a client error, so say 400.
+ * Execution errors next to data (e.g. access refused on one field) keep their 200.
+ */
+function withClientErrorStatus(handler: FetchHandler): FetchHandler {
+  return async (request) => {
+    const response = await handler(request)
+    if (response.status !== 200 || !response.headers.get('content-type')?.includes('json')) return response
+    const text = await response.text()
+    let failedBeforeExecution = false
+    try {
+      const json = JSON.parse(text)
+      failedBeforeExecution = Array.isArray(json.errors) && json.errors.length > 0 && (json.data === undefined || json.data === null)
+    } catch {
+      // not JSON after all: pass it on unchanged
+    }
+    return new Response(text, { status: failedBeforeExecution ? 400 : 200, headers: response.headers })
+  }
 }
