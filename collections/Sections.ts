@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { staffOrPublished } from '../access/predicates'
+import { isStaffUser } from '../access/roles'
 import { SECTION_KINDS } from '../src/report-format/model'
 import { contentCollection } from './content'
 import { bi, textField } from './fields'
@@ -27,6 +28,11 @@ export const Sections: CollectionConfig = contentCollection({
     ),
   },
   defaultSort: '-updatedAt',
+  hooks: {
+    // "Used in reports" is an admin aid, not part of the consumer contract, and for the shared
+    // "Om …" sections it lists every report there is: compute it for staff only.
+    beforeOperation: [({ args, operation, req }) => (operation === 'read' && !isStaffUser(req.user) ? { ...args, joins: false } : args)],
+  },
   // What a report shows of a section it includes: no join, no timestamps (keeps report reads to a fixed number of queries).
   defaultPopulate: { title: true, kind: true, body: true },
   fields: [

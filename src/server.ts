@@ -6,7 +6,7 @@
  */
 import express from 'express'
 import type { Server } from 'node:http'
-import { getPayload, type Payload } from 'payload'
+import { getPayload, handleEndpoints, type Payload } from 'payload'
 
 import { seedIfEmpty } from '../seed/seed'
 import { stopBroadcast } from './cache/registry'
@@ -48,6 +48,8 @@ async function main() {
     app.all(/.*/, (_req, res) => res.status(404).json({ errors: [{ message: 'Not found (admin disabled)' }] }))
   }
 
+  await warmUp(payload)
+
   const server = app.listen(settings.PORT, settings.HOST, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : settings.PORT
@@ -57,6 +59,20 @@ async function main() {
   // HMR websocket in development (Next) goes through the same HTTP server.
   if (upgrade) server.on('upgrade', upgrade as never)
   installShutdown(server)
+}
+
+/**
+ * Runs the anonymous read path a few dozen times before taking traffic, so V8 has optimised it:
+ * otherwise the first burst of requests queues behind slow, unoptimised ones (bench/STALL.md).
+ */
+async function warmUp(instance: Payload) {
+  const rounds = Number(process.env.LAGESBILD_WARMUP ?? 50)
+  if (rounds <= 0) return
+  const { docs } = await instance.find({ collection: 'reports', limit: 1, depth: 0, overrideAccess: false })
+  for (let i = 0; docs[0] && i < rounds; i++) {
+    const response = await handleEndpoints({ config, request: new Request(`${settings.SERVER_URL}/api/reports/${docs[0].id}`) })
+    await response.arrayBuffer()
+  }
 }
 
 function installShutdown(server: Server) {

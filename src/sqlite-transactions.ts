@@ -1,14 +1,16 @@
 /**
- * Transactions on SQLite, made safe. Payload's SQLite adapter ships with transactions off; turned
- * on, the libsql driver hands its connection to each transaction and opens a fresh one (without
- * a busy timeout) for everything else. Two writers in one process then fail with SQLITE_BUSY,
- * and because the driver is synchronous a busy wait would block the event loop that the other
- * writer needs to finish. So, in each process:
+ * Transactions on SQLite, made safe. Payload's SQLite adapter ships with transactions off. Turned
+ * on as they are, the libsql driver hands its own connection to each transaction, never closes it
+ * (a leaked connection per write: gigabytes over a large import), and opens a fresh connection
+ * without a busy timeout for everything else; two writers in one process then fail with
+ * SQLITE_BUSY, and since the driver is synchronous a busy wait would block the event loop the
+ * other writer needs. So, in each process:
+ *   - every transaction gets a connection of its own, with a busy timeout, closed when it ends;
  *   - write transactions run one at a time (SQLite allows one writer anyway), and writes outside
  *     a transaction wait for the running one to finish;
- *   - every connection gets a busy timeout, so writers in *other* processes (a CLI import next to
- *     the server) wait for each other instead of failing.
+ *   - writers in *other* processes (a CLI import next to the server) wait on the busy timeout.
  */
+import { createClient, type Client, type InStatement, type Transaction } from '@libsql/client'
 import type { DatabaseAdapterObj } from 'payload'
 
 const WRITE_METHODS = [
@@ -33,7 +35,40 @@ class WriteLock {
   }
 }
 
-type Adapter = Record<string, any> & { client: { execute: (sql: string) => Promise<unknown> }; sessions: Record<string, unknown> }
+type Adapter = Record<string, any> & { client: Client; clientConfig: { url: string }; sessions: Record<string, unknown> }
+
+/** A transaction on its own connection, which is closed when the transaction ends. */
+async function transactionOnOwnConnection(url: string, busyTimeoutMs: number, mode: string): Promise<Transaction> {
+  const connection = createClient({ url })
+  await connection.execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
+  await connection.execute(mode === 'read' ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE')
+  let open = true
+  const end = async (statement: 'COMMIT' | 'ROLLBACK') => {
+    if (!open) return
+    open = false
+    try {
+      await connection.execute(statement)
+    } finally {
+      connection.close()
+    }
+  }
+  return {
+    execute: (statement: InStatement) => connection.execute(statement),
+    // Statements run one by one inside this transaction (the driver's batch would begin another).
+    batch: async (statements: InStatement[]) => {
+      const results = []
+      for (const statement of statements) results.push(await connection.execute(statement))
+      return results
+    },
+    executeMultiple: (sql: string) => connection.executeMultiple(sql),
+    commit: () => end('COMMIT'),
+    rollback: () => end('ROLLBACK'),
+    close: () => void end('ROLLBACK'),
+    get closed() {
+      return !open
+    },
+  } as unknown as Transaction
+}
 
 export function withSerializedSqliteTransactions(base: DatabaseAdapterObj, busyTimeoutMs: number): DatabaseAdapterObj {
   return {
@@ -43,15 +78,19 @@ export function withSerializedSqliteTransactions(base: DatabaseAdapterObj, busyT
       const lock = new WriteLock()
       const releases = new Map<string | number, () => void>()
       const warn = () => args.payload.logger.warn('SQLite write lock held for 15 s; continuing without it')
-      const setBusyTimeout = () => adapter.client.execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
+
+      const connect = adapter.connect
+      adapter.connect = async function (...connectArgs: unknown[]) {
+        await connect.apply(this, connectArgs)
+        const client = this.client as Client
+        client.transaction = ((mode: string = 'write') => transactionOnOwnConnection(this.clientConfig.url, busyTimeoutMs, mode)) as Client['transaction']
+      }
 
       const begin = adapter.beginTransaction
       adapter.beginTransaction = async function (options: unknown) {
         const release = await lock.acquire(warn)
         try {
-          await setBusyTimeout() // on the connection this transaction is about to take over
           const id = await begin.call(this, options)
-          await setBusyTimeout() // on the fresh connection the driver opened for everything else
           releases.set(id, release)
           return id
         } catch (error) {

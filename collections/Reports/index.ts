@@ -41,6 +41,8 @@ export const Reports: CollectionConfig = contentCollection({
   defaultSort: '-compiledAt',
   hooks: { beforeValidate: [fillSlug], ...reportWebhookHooks },
   endpoints: [exportEndpoint],
+  // The consumer list ("published, newest first") walks this index and stops after one page.
+  indexes: [{ fields: ['_status', 'compiledAt', 'createdAt'] }],
   fields: [
     textField('title', bi('Titel', 'Title'), { required: true }),
     textField('subject', bi('Ämne / program', 'Subject / programme'), {

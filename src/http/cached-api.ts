@@ -45,7 +45,7 @@ export function cachedGet(
       if (hit) return void send(req, res, hit, level, 'hit', options.corsOrigins)
 
       const ticket = publishedCache.ticket()
-      const { result: response, trace } = await traceRequest(async () => handler(await toFetchRequest(req)))
+      const { result: response, trace } = await traceRequest(async () => handler(await toFetchRequest(req, res)))
       if (debugHeaders) res.setHeader('x-lagesbild-db-calls', String(trace.databaseCalls))
       if (!useCache || response.status !== 200) {
         res.setHeader('cache-control', CACHE_CONTROL.staff)

@@ -44,7 +44,7 @@ async function readBody(req: ExpressRequest, limit: number): Promise<Buffer> {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-export async function toFetchRequest(req: ExpressRequest): Promise<Request> {
+export async function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Promise<Request> {
   const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
@@ -54,8 +54,11 @@ export async function toFetchRequest(req: ExpressRequest): Promise<Request> {
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   const body = hasBody ? await readBody(req, MAX_BODY_BYTES) : undefined
   const controller = new AbortController()
-  // Abort the handler's work when the client goes away mid-request.
-  req.socket.once('close', () => controller.abort())
+  // Abort the handler's work when the client goes away mid-request (once per response, not per
+  // socket: a keep-alive socket would collect a listener for every request it carries).
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort()
+  })
   return new Request(url, { method: req.method, headers, body: body as BodyInit | undefined, signal: controller.signal })
 }
 

@@ -20,7 +20,7 @@ const CACHEABLE_REST = /^\/api\/(reports|sections|communication-actions|spokespe
 function bridge(handler: FetchHandler, getPayloadInstance: () => Promise<Payload>): RequestHandler {
   return async (req, res, next) => {
     try {
-      await sendFetchResponse(await databaseDownIs503(await handler(await toFetchRequest(req)), await getPayloadInstance()), res)
+      await sendFetchResponse(await databaseDownIs503(await handler(await toFetchRequest(req, res)), await getPayloadInstance()), res)
     } catch (error) {
       if (error instanceof PayloadTooLargeError || error instanceof BadRequestBodyError) {
         return void res.status(error.status).json({ errors: [{ message: error.message }] })

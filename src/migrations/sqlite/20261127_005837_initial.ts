@@ -43,6 +43,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`reports_updated_at_idx\` ON \`reports\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`reports_created_at_idx\` ON \`reports\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`reports__status_idx\` ON \`reports\` (\`_status\`);`)
+  await db.run(sql`CREATE INDEX \`_status_compiledAt_createdAt_idx\` ON \`reports\` (\`_status\`,\`compiled_at\`,\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`reports_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -117,6 +118,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_reports_v_updated_at_idx\` ON \`_reports_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_reports_v_latest_idx\` ON \`_reports_v\` (\`latest\`);`)
   await db.run(sql`CREATE INDEX \`_reports_v_autosave_idx\` ON \`_reports_v\` (\`autosave\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_compiledAt_version_createdAt_idx\` ON \`_reports_v\` (\`version__status\`,\`version_compiled_at\`,\`version_created_at\`);`)
   await db.run(sql`CREATE TABLE \`_reports_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,

@@ -379,6 +379,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "reports_updated_at_idx" ON "reports" USING btree ("updated_at");
   CREATE INDEX "reports_created_at_idx" ON "reports" USING btree ("created_at");
   CREATE INDEX "reports__status_idx" ON "reports" USING btree ("_status");
+  CREATE INDEX "_status_compiledAt_createdAt_idx" ON "reports" USING btree ("_status","compiled_at","created_at");
   CREATE INDEX "reports_rels_order_idx" ON "reports_rels" USING btree ("order");
   CREATE INDEX "reports_rels_parent_idx" ON "reports_rels" USING btree ("parent_id");
   CREATE INDEX "reports_rels_path_idx" ON "reports_rels" USING btree ("path");
@@ -400,6 +401,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_reports_v_updated_at_idx" ON "_reports_v" USING btree ("updated_at");
   CREATE INDEX "_reports_v_latest_idx" ON "_reports_v" USING btree ("latest");
   CREATE INDEX "_reports_v_autosave_idx" ON "_reports_v" USING btree ("autosave");
+  CREATE INDEX "version__status_version_compiledAt_version_createdAt_idx" ON "_reports_v" USING btree ("version__status","version_compiled_at","version_created_at");
   CREATE INDEX "_reports_v_rels_order_idx" ON "_reports_v_rels" USING btree ("order");
   CREATE INDEX "_reports_v_rels_parent_idx" ON "_reports_v_rels" USING btree ("parent_id");
   CREATE INDEX "_reports_v_rels_path_idx" ON "_reports_v_rels" USING btree ("path");
