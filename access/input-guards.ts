@@ -54,8 +54,10 @@ function typeProblem(field: FieldLike, value: unknown): string | undefined {
       if (Array.isArray(field.relationTo)) return undefined
       if (field.hasMany) return Array.isArray(value) && value.every(isId) ? undefined : 'must be a list of document ids'
       return isId(value) ? undefined : 'must be a document id'
-    case 'richText':
     case 'array':
+      // The admin sends an array field without rows as its row count, 0 (Payload reads it as none).
+      return typeof value === 'object' || value === 0 ? undefined : 'must be an object or a list'
+    case 'richText':
     case 'json':
       return typeof value === 'object' ? undefined : 'must be an object or a list'
     default:

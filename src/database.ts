@@ -67,11 +67,20 @@ function baseAdapter(url: string | undefined): DatabaseAdapterObj {
 }
 
 /**
- * Keeps a lost database connection from killing the process: node-postgres emits 'error' on
- * idle pooled clients when the server goes away, and an unhandled 'error' event is fatal.
- * Requests fail with 503 meanwhile (see /readyz) and the pool reconnects when it is back.
+ * Keeps a lost database connection from killing the process. node-postgres emits 'error' on a
+ * client when the server goes away: on idle pooled clients through the pool, and on clients that
+ * are busy (a query running, e.g. the job runner's) on the client itself. An unhandled 'error'
+ * event is fatal, so every client gets a listener. Requests fail with 503 meanwhile (see
+ * /readyz) and the pool reconnects when the database is back.
  */
+type ErrorEmitter = { on: (event: 'error', listener: (error: Error) => void) => void }
+type PgPool = ErrorEmitter & { on: (event: 'connect', listener: (client: ErrorEmitter) => void) => void; _clients?: ErrorEmitter[] }
+
 export function guardDatabaseConnection(payload: { db: unknown; logger: { warn: (msg: string) => void } }) {
-  const pool = (payload.db as { pool?: { on: (event: 'error', listener: (error: Error) => void) => void } }).pool
-  pool?.on('error', (error) => payload.logger.warn(`database connection lost: ${error.message}`))
+  const pool = (payload.db as { pool?: PgPool }).pool
+  if (!pool) return
+  const warn = (error: Error) => payload.logger.warn(`database connection lost: ${error.message}`)
+  pool.on('error', warn)
+  pool.on('connect', (client) => client.on('error', warn))
+  for (const client of pool._clients ?? []) client.on('error', warn)
 }

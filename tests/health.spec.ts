@@ -51,7 +51,12 @@ describe('readiness when the database stops (PostgreSQL behind a proxy)', () => 
     proxy = await startTcpProxy('127.0.0.1', 5432)
     server = await startServer({ DATABASE_URL: `postgres://postgres@127.0.0.1:${proxy.port}/${database}`, AUTO_SEED: 'false' })
 
-    const readyz = () => fetch(`${server!.url}/readyz`).then(async (r) => ({ status: r.status, body: await r.json() }))
+    const readyz = () =>
+      fetch(`${server!.url}/readyz`)
+        .then(async (r) => ({ status: r.status, body: await r.json() }))
+        .catch((error) => {
+          throw new Error(`${error.message}; server output:\n${server!.output().slice(-3000)}`)
+        })
     expect((await readyz()).status).toBe(200)
 
     await proxy.cut()
