@@ -1,12 +1,15 @@
 /**
- * Import benchmark: 1,000 generated reports into a fresh SQLite database through the real
- * importer (parse, validate, one transaction per report), against a baseline measured in the
- * same run: parsing and validating the same files without writing them.
+ * Import benchmark: generated reports into a fresh SQLite database through the real importer
+ * (parse, validate, one transaction per report), against a baseline measured in the same run:
+ * parsing and validating the same files without writing them.
+ *
+ * Payload's config is built once per process, so this runs once per process (bench/prepare-db.ts
+ * is that process); `then` gets the open Payload to add more to the database before it closes.
  */
-import { readFileSync } from 'node:fs'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import type { Payload } from 'payload'
 
 import { generateReportFiles } from './generate-reports'
 
@@ -19,11 +22,24 @@ export interface ImportBenchResult {
   failed: number
 }
 
-export async function benchImport(count = 1000): Promise<ImportBenchResult> {
+export interface ImportBenchOptions<T> {
+  /** SQLite file to fill (default: a fresh temporary one). */
+  dbFile?: string
+  audience?: 'internal' | 'public'
+  /** Day (YYYY-MM-DD) of the first generated report; one report per day from there. */
+  startDay?: string
+  /** Runs on the open Payload after the measurement, before it is destroyed. */
+  then?: (payload: Payload) => Promise<T>
+}
+
+export async function benchImport<T = undefined>(
+  count = 1000,
+  options: ImportBenchOptions<T> = {},
+): Promise<ImportBenchResult & { then?: T }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-import-'))
-  process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
+  process.env.DATABASE_URL = `file:${options.dbFile ?? path.join(dir, 'bench.db')}`
   process.env.AUTO_SEED = 'false'
-  const files = generateReportFiles(path.join(dir, 'reports'), count)
+  const files = generateReportFiles(path.join(dir, 'reports'), count, options.startDay)
 
   const { parseReport } = await import('../src/report-format/parse')
   let started = performance.now()
@@ -37,9 +53,10 @@ export async function benchImport(count = 1000): Promise<ImportBenchResult> {
   let peakRss = process.memoryUsage().rss
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100)
   started = performance.now()
-  const summary = await importReportFiles(payload, files, { status: 'published', audience: 'internal' })
+  const summary = await importReportFiles(payload, files, { status: 'published', audience: options.audience ?? 'internal' })
   const importSeconds = (performance.now() - started) / 1000
   clearInterval(sampler)
+  const then = await options.then?.(payload)
   await payload.destroy()
   return {
     reports: count,
@@ -48,5 +65,6 @@ export async function benchImport(count = 1000): Promise<ImportBenchResult> {
     reportsPerSecond: count / importSeconds,
     peakRssMb: peakRss / 1024 / 1024,
     failed: summary.failed,
+    then,
   }
 }

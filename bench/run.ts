@@ -1,30 +1,189 @@
 /**
- * `npm run bench`: runs the benchmarks and writes bench/RESULTS.md. Speed is measured here, in
- * one run against baselines measured in the same run, never asserted in tests.
+ * `npm run bench`: every benchmark in one run, written to bench/RESULTS.md. Speed is measured
+ * here, against a floor measured in the same run, never asserted in tests.
+ *
+ *   BENCH_DURATION=10  seconds per load scenario     BENCH_WARMUP=2       unmeasured seconds before each
+ *   BENCH_CONNECTIONS=50                              BENCH_REPORTS=1000   reports imported (import benchmark, main database)
+ *   BENCH_LARGE=10000  reports in the large database (imported; kept between runs, BENCH_LARGE_REBUILD=1 rebuilds it)
+ *   BENCH_LATENCY_CONNECTIONS=1  connections for the 10 vs BENCH_LARGE read-latency group
+ *   BENCH_BUILD=1      also time `npm run build`
+ *   BENCH_BEFORE_REF=<commit>  also run the cold-start waves on that commit's code (bench/before.ts)
+ *
+ * Servers are the production server (`node --import tsx src/server.ts`, NODE_ENV=production,
+ * --conditions=production) with LAGESBILD_ADMIN=off (API only: no `next build` needed), on
+ * 127.0.0.1, each on its own SQLite file filled by the real importer (bench/prepare-db.ts).
  */
-import { writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 
-import { benchImport } from './import'
+import { sourceTreeAt } from './before'
+import { benchBuild } from './build'
+import { fireAtOnce, summarize } from './cold-start'
+import type { ImportBenchResult } from './import'
+import { largeDatabase } from './large-db'
+import type { PreparedDatabase } from './prepare-db'
+import { type Group, renderResults, type Results } from './results'
+import {
+  CONNECTIONS, DURATION, WARMUP, apiKeyHeader, graphqlPost, measure, persistedQueryPath, probe, type Row, type Scenario,
+} from './scenarios'
+import { killAll, runScript, type Server, startChild, startLagesbild } from './servers'
 
-const count = Number(process.env.BENCH_REPORTS ?? 1000)
-const importResult = await benchImport(count)
+type Prepared = ImportBenchResult & { then: PreparedDatabase }
 
-const lines = [
-  '# Benchmark results',
-  '',
-  `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, SQLite. Rerun with \`npm run bench\`.`,
-  '',
-  '## Import',
-  '',
-  `${importResult.reports} generated reports (the seed re-dated, 5 sections, 5 actions, 1 spokesperson each) imported with the real importer into a fresh SQLite database: parse + validate, then one transaction per report. Baseline: parsing and validating the same files without writing.`,
-  '',
-  '| what | seconds | reports/s | ratio to baseline | peak RSS |',
-  '| --- | ---: | ---: | ---: | ---: |',
-  `| baseline: parse + validate only | ${importResult.parseSeconds.toFixed(2)} | ${(importResult.reports / importResult.parseSeconds).toFixed(0)} | 1.0x | |`,
-  `| import (${importResult.failed} failed) | ${importResult.importSeconds.toFixed(2)} | ${importResult.reportsPerSecond.toFixed(0)} | ${(importResult.importSeconds / importResult.parseSeconds).toFixed(0)}x | ${importResult.peakRssMb.toFixed(0)} MB |`,
-  '',
-]
-writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'))
-console.log(lines.join('\n'))
-process.exit(0)
+const REPORTS = Number(process.env.BENCH_REPORTS ?? 1000)
+const LARGE = Number(process.env.BENCH_LARGE ?? 10_000)
+const SMALL = 10
+/** Latency, not throughput: one connection, so a request never waits behind another. */
+const LATENCY_CONNECTIONS = Number(process.env.BENCH_LATENCY_CONNECTIONS ?? 1)
+const CACHE_OFF = { LAGESBILD_CACHE: 'off' }
+const work = mkdtempSync(path.join(tmpdir(), 'lagesbild-bench-'))
+/** The title of the benchmark reports' sixth section: an answer without it is not the full report. */
+const SIXTH_SECTION = 'Övriga frågor'
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`)
+
+/** Fills a database with the importer; the two benchmark reports count towards `total`. */
+async function prepare(name: string, total: number): Promise<Prepared> {
+  log(`importing ${total - 2} reports + 2 benchmark reports into ${name}.db`)
+  return runScript<Prepared>('bench/prepare-db.ts', {}, [path.join(work, `${name}.db`), String(total - 2)])
+}
+
+/** Runs `work` against a freshly started server and stops it afterwards, whatever happens. */
+async function withServer<T>(server: Promise<Server>, work: (server: Server) => Promise<T>): Promise<T & { peakRssMb: number }> {
+  const started = await server
+  try {
+    const result = await work(started)
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${started.pid}/status`, 'utf8'))
+    return { ...result, peakRssMb: hwm ? Number(hwm[1]) / 1024 : NaN }
+  } finally {
+    await started.stop()
+  }
+}
+
+async function measureAll(url: string, scenarios: Scenario[], connections = CONNECTIONS): Promise<Row[]> {
+  const rows: Row[] = []
+  for (const scenario of scenarios) {
+    const row = await measure(url, scenario, { connections })
+    log(`  ${row.name}: ${row.requestsPerSecond.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.statuses}${row.probeOk ? '' : `; probe: ${row.probe}`}`)
+    rows.push(row)
+  }
+  return rows
+}
+
+/** (d) and (e): REST and the persisted GraphQL query, each warm (same URL) and cold (every request a miss). */
+function optimisedScenarios(letter: 'd' | 'e', report: { id: number; slug: string }, headers?: Record<string, string>): Scenario[] {
+  const rest = `/api/reports/${report.id}?depth=1`
+  const graphql = persistedQueryPath(report.slug)
+  const common = { headers, expect: SIXTH_SECTION }
+  return [
+    { ...common, key: `${letter}.rest.warm`, name: `(${letter}) REST GET /api/reports/:id?depth=1, warm`, path: rest },
+    { ...common, key: `${letter}.rest.cold`, name: `(${letter}) REST GET /api/reports/:id?depth=1, cold (unique URL per request)`, path: rest, cold: true },
+    { ...common, key: `${letter}.graphql.warm`, name: `(${letter}) GraphQL GET persisted reportBySlug, warm`, path: graphql },
+    { ...common, key: `${letter}.graphql.cold`, name: `(${letter}) GraphQL GET persisted reportBySlug, cold (unique URL per request)`, path: graphql, cold: true },
+  ]
+}
+
+async function main() {
+  const started = performance.now()
+  const main = await prepare('main', REPORTS + 2)
+  const small = await prepare('small', SMALL)
+  const large = await largeDatabase(main.then, main.reports + 2, LARGE, work, log)
+  const { publicReport, internalReport, apiKey } = main.then
+  const restDefault: Scenario = { name: '', path: `/api/reports/${publicReport.id}`, expect: SIXTH_SECTION }
+  const graphql: Scenario = { name: '', path: '/api/graphql', method: 'POST', body: graphqlPost(publicReport.id), expect: SIXTH_SECTION }
+
+  log('cold start: 50 requests at once on fresh connections, right after "listening on"')
+  const coldStart: Results['coldStart'] = []
+  const variants: { label: string; scenario: Scenario; waves: number; env: Record<string, string>; db?: PreparedDatabase; cwd?: string }[] = [
+    { label: 'REST GET /api/reports/:id (default depth), anonymous', scenario: restDefault, waves: 3, env: CACHE_OFF },
+    { label: 'the same, LAGESBILD_WARMUP=0', scenario: restDefault, waves: 1, env: { ...CACHE_OFF, LAGESBILD_WARMUP: '0' } },
+    { label: 'GraphQL POST, full report, anonymous', scenario: graphql, waves: 1, env: CACHE_OFF },
+    { label: 'GET /healthz', scenario: { name: '', path: '/healthz' }, waves: 1, env: CACHE_OFF },
+    { label: 'cache on: REST GET /api/reports/:id?depth=1, anonymous', scenario: { name: '', path: `/api/reports/${publicReport.id}?depth=1` }, waves: 1, env: {} },
+  ]
+  if (process.env.BENCH_BEFORE_REF) {
+    const { tree, label } = sourceTreeAt(process.env.BENCH_BEFORE_REF, work)
+    log(`cold start before: ${label}, importing ${REPORTS} reports with its code`)
+    const before = await runScript<Prepared>('bench/prepare-db.ts', {}, [path.join(work, 'before.db'), String(REPORTS)], tree)
+    const beforePath = `/api/reports/${before.then.publicReport.id}`
+    variants.unshift(
+      { label: `before (${label}): REST GET /api/reports/:id (default depth), anonymous`, scenario: { ...restDefault, path: beforePath }, waves: 2, env: CACHE_OFF, db: before.then, cwd: tree },
+      { label: 'before: GraphQL POST, full report, anonymous', scenario: { ...graphql, body: graphqlPost(before.then.publicReport.id) }, waves: 1, env: CACHE_OFF, db: before.then, cwd: tree },
+    )
+  }
+  for (const { label, scenario, waves, env, db = main.then, cwd } of variants) {
+    const result = await withServer(startLagesbild(db.file, env, cwd), async (server) => {
+      const summaries = []
+      for (let wave = 1; wave <= waves; wave++) summaries.push(summarize(await fireAtOnce(server.url, scenario)))
+      return { summaries }
+    })
+    result.summaries.forEach((summary, index) => coldStart.push({ label: `${label}, wave ${index + 1}`, ...summary }))
+  }
+
+  log('stock Payload (LAGESBILD_CACHE=off) and the floor')
+  const bodyFile = path.join(work, 'floor-body.json')
+  const stock = await withServer(startLagesbild(main.then.file, CACHE_OFF), async (server) => {
+    const depth1 = await probe(server.url, { name: '', path: `/api/reports/${publicReport.id}?depth=1` })
+    if (depth1.status !== 200) throw new Error(`GET depth=1 of the benchmark report: ${depth1.status} ${depth1.text.slice(0, 300)}`)
+    writeFileSync(bodyFile, depth1.text)
+    const floor = await withServer(startChild('bench/floor.ts', { FLOOR_BODY_FILE: bodyFile }), async (floorServer) => ({
+      rows: await measureAll(floorServer.url, [{ key: 'floor', name: '(a) floor: minimal Express 5, the same report JSON (depth 1) from memory', path: `/api/reports/${publicReport.id}`, expect: SIXTH_SECTION }]),
+    }))
+    const rows = await measureAll(server.url, [
+      { ...restDefault, key: 'stock.rest', name: '(b) stock REST GET /api/reports/:id, default depth, anonymous' },
+      { ...graphql, key: 'stock.graphql', name: '(c) stock GraphQL POST /api/graphql, full report, anonymous' },
+    ])
+    return { rows: [...floor.rows, ...rows], bodyBytes: Buffer.byteLength(depth1.text) }
+  })
+
+  log('optimised paths (cache on)')
+  const optimised = await withServer(startLagesbild(main.then.file), async (server) => ({
+    anonymous: await measureAll(server.url, optimisedScenarios('d', publicReport)),
+    reader: await measureAll(server.url, optimisedScenarios('e', internalReport, apiKeyHeader(apiKey))),
+  }))
+
+  log(`read latency at ${SMALL} and ${LARGE} reports (cache off)`)
+  const sizes: Row[] = []
+  for (const [which, size, db] of [['small', SMALL, small.then], ['large', LARGE, large.db]] as const) {
+    const result = await withServer(startLagesbild(db.file, CACHE_OFF), async (server) => ({
+      rows: await measureAll(server.url, [
+        { key: `${which}.get`, name: `${size.toLocaleString('en')} reports: GET /api/reports/:id?depth=1`, path: `/api/reports/${db.publicReport.id}?depth=1`, expect: SIXTH_SECTION },
+        { key: `${which}.list`, name: `${size.toLocaleString('en')} reports: GET /api/reports?limit=10&sort=-compiledAt`, path: '/api/reports?limit=10&sort=-compiledAt', expect: '"totalDocs"' },
+      ], LATENCY_CONNECTIONS),
+    }))
+    sizes.push(...result.rows)
+  }
+
+  let build
+  if (process.env.BENCH_BUILD === '1') {
+    log('npm run build')
+    build = await benchBuild()
+  }
+
+  const groups: Group[] = [
+    { title: 'Floor and stock Payload', note: `${main.reports.toLocaleString('en')} imported reports + the 2 benchmark reports, server with LAGESBILD_CACHE=off (peak RSS ${stock.peakRssMb.toFixed(0)} MB). The floor answers with the ${stock.bodyBytes}-byte depth-1 JSON of the benchmark report.`, rows: stock.rows },
+    { title: 'Optimised paths, anonymous (cache on)', note: `Same database, the public benchmark report, server with the cache on (peak RSS ${optimised.peakRssMb.toFixed(0)} MB over (d) and (e)).`, rows: optimised.anonymous },
+    { title: 'Optimised paths, reader with an API key (cache on)', note: 'Header `Authorization: users API-Key <key>` of a user with the reader role; the report has audience internal.', rows: optimised.reader },
+    { title: `Read latency at ${SMALL} vs ${LARGE.toLocaleString('en')} reports (cache off)`, note: `Anonymous, the public benchmark report, default depth for the list, at **${LATENCY_CONNECTIONS} connection${LATENCY_CONNECTIONS === 1 ? '' : 's'}** (BENCH_LATENCY_CONNECTIONS) so that latency is the service time of one request, not a queue. ${SMALL} reports: all imported. ${LARGE.toLocaleString('en')} reports: all imported, 1,000 per process, starting from a copy of the main database${large.cached ? ' (this run reused the database a previous run built from the same sources; see bench/large-db.ts)' : ''}.`, rows: sizes },
+  ]
+  const markdown = renderResults({
+    settings: { duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, latencyConnections: LATENCY_CONNECTIONS, reports: REPORTS, large: LARGE, small: SMALL },
+    importResult: main,
+    coldStart,
+    groups,
+    build,
+    minutes: (performance.now() - started) / 60_000,
+  })
+  writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown)
+  console.log(markdown)
+}
+
+try {
+  await main()
+} catch (error) {
+  console.error(error)
+  process.exitCode = 1
+} finally {
+  killAll()
+}
+process.exit()

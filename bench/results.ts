@@ -1,0 +1,154 @@
+/** bench/RESULTS.md: machine facts, targets, one table per group, import, cold start, build. */
+import os from 'node:os'
+
+import type { BuildResult } from './build'
+import type { summarize } from './cold-start'
+import type { ImportBenchResult } from './import'
+import type { Row } from './scenarios'
+
+export interface Group {
+  title: string
+  note: string
+  rows: Row[]
+}
+
+export interface Results {
+  settings: { duration: number; warmup: number; connections: number; latencyConnections: number; reports: number; large: number; small: number }
+  importResult: ImportBenchResult
+  coldStart: ({ label: string } & ReturnType<typeof summarize>)[]
+  groups: Group[]
+  build?: BuildResult
+  minutes: number
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1))
+const times = (value: number) => `${value >= 10 ? value.toFixed(0) : value.toFixed(2)}x`
+
+function table(rows: Row[], floor: number): string[] {
+  return [
+    '| scenario | req/s | p50 ms | p99 ms | ratio to floor | non-2xx |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) =>
+      row.requests === 0
+        ? `| ${row.name} | 0 | | | | no response completed within the run |`
+        : row.available
+          ? `| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p99)} | ${times(row.requestsPerSecond / floor)} | ${row.failed ? `${row.failed} of ${row.requests}` : 0} |`
+          : `| ${row.name} | not available | | | | all ${row.requests} (${row.statuses}) |`,
+    ),
+  ]
+}
+
+interface Target {
+  what: string
+  measured: string
+  met: boolean | undefined
+  miss?: string
+}
+
+function targets(rows: Map<string, Row>, floor: number): Target[] {
+  const list: Target[] = []
+  const floorP99 = rows.get('floor')?.p99 ?? NaN
+  for (const key of ['d.rest.warm', 'd.graphql.warm']) {
+    const row = rows.get(key)
+    const what = `anonymous published-report read (${row?.name ?? key}) >= 0.8x floor req/s and p99 <= 15 ms at 50 connections`
+    if (!row?.available) {
+      list.push({ what, measured: 'not available', met: undefined })
+      continue
+    }
+    const ratio = row.requestsPerSecond / floor
+    const misses = [
+      ratio < 0.8 ? `req/s at ${times(ratio)} of the floor, ${times(0.8 / ratio)} short of 0.8x` : '',
+      row.p99 > 15 ? `p99 ${ms(row.p99)} ms, ${times(row.p99 / 15)} the 15 ms limit` : '',
+    ].filter(Boolean)
+    list.push({ what, measured: `${times(ratio)} floor, p99 ${ms(row.p99)} ms (the floor's own p99: ${ms(floorP99)} ms)`, met: misses.length === 0, miss: misses.join('; ') })
+  }
+  const graphql = rows.get('e.graphql.cold')
+  const stock = rows.get('stock.rest')
+  const what = 'uncached authenticated full-report GraphQL (e, persisted, cold) >= 3x stock REST default depth (b) req/s'
+  if (graphql?.available && stock?.available) {
+    const ratio = graphql.requestsPerSecond / stock.requestsPerSecond
+    list.push({ what, measured: `${times(ratio)} (${graphql.requestsPerSecond.toFixed(0)} vs ${stock.requestsPerSecond.toFixed(0)} req/s)`, met: ratio >= 3, miss: ratio < 3 ? `${times(3 / ratio)} short of 3x` : '' })
+  } else list.push({ what, measured: 'not available', met: undefined })
+  for (const kind of ['get', 'list']) {
+    const [small, large] = [rows.get(`small.${kind}`), rows.get(`large.${kind}`)]
+    const what = `read latency at ${large?.name.split(' reports')[0] ?? 'the large size'} reports within 1.5x of ${small?.name.split(' reports')[0] ?? 'the small size'}: ${kind === 'get' ? 'GET /api/reports/:id?depth=1' : 'list ?limit=10&sort=-compiledAt'}`
+    if (!small?.available || !large?.available) {
+      list.push({ what, measured: 'not available', met: undefined })
+      continue
+    }
+    const [p50, p99] = [large.p50 / small.p50, large.p99 / small.p99]
+    const misses = [p50 > 1.5 ? `p50 ${times(p50)}` : '', p99 > 1.5 ? `p99 ${times(p99)}` : ''].filter(Boolean)
+    list.push({ what, measured: `p50 ${times(p50)}, p99 ${times(p99)}`, met: misses.length === 0, miss: misses.length ? `${misses.join(', ')} (limit 1.5x)` : '' })
+  }
+  return list
+}
+
+export function renderResults(results: Results): string {
+  const { settings, importResult: imp, groups } = results
+  const rows = new Map(groups.flatMap((group) => group.rows).flatMap((row) => (row.key ? [[row.key, row] as const] : [])))
+  const floor = rows.get('floor')?.requestsPerSecond ?? NaN
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}, SQLite; the whole run took ${results.minutes.toFixed(1)} minutes. The machine is shared and noisy: compare rows of one run, not runs.`,
+    '',
+    `Rerun with \`npm run bench\`. This run: \`BENCH_DURATION=${settings.duration}\` s per scenario after \`BENCH_WARMUP=${settings.warmup}\` s unmeasured, \`BENCH_CONNECTIONS=${settings.connections}\`, \`BENCH_LATENCY_CONNECTIONS=${settings.latencyConnections}\`, \`BENCH_REPORTS=${settings.reports}\`, \`BENCH_LARGE=${settings.large}\`; \`BENCH_LARGE_REBUILD=1\` re-imports the large database instead of reusing it, \`BENCH_BUILD=1\` adds \`next build\` (bench/run.ts).`,
+    '',
+    'Every server is the production server (`NODE_ENV=production`, `--conditions=production`, `src/server.ts`) started as a child process on 127.0.0.1 port 0, with **`LAGESBILD_ADMIN=off`** (API only, so no `next build` is needed) and its own SQLite file filled by the real importer. Load comes from autocannon in the benchmark process on the same 2 cores (keep-alive connections). "non-2xx" counts non-2xx answers plus connection errors and timeouts; a row whose requests all failed says "not available". Ratios are to the floor\'s req/s.',
+    '',
+    '## Targets',
+    '',
+    '| target | measured | met |',
+    '| --- | --- | --- |',
+    ...targets(rows, floor).map((t) => `| ${t.what} | ${t.measured} | ${t.met === undefined ? 'not measured' : t.met ? 'yes' : `**no**: ${t.miss}`} |`),
+    '',
+  ]
+  for (const group of groups) {
+    lines.push(`## ${group.title}`, '', group.note, '', ...table(group.rows, floor), '')
+    lines.push(`Response bodies: ${group.rows.map((row) => `${row.key ?? row.name} ${row.bytes.toLocaleString('en')} B`).join(', ')}.`, '')
+    const notes = group.rows.filter((row) => row.failed > 0 || !row.probeOk)
+    for (const row of notes) {
+      const what = row.probeOk ? '' : ' **without the expected content**'
+      lines.push(`- ${row.name}: statuses ${row.statuses}; a probe before the load answered${what} \`${row.probe.replaceAll('`', "'")}\``)
+    }
+    if (notes.length) lines.push('')
+  }
+  lines.push(
+    '## Import',
+    '',
+    `${imp.reports.toLocaleString('en')} generated reports (the seed re-dated, 5 sections, 5 actions, 1 spokesperson each; audience public) imported with the real importer into a fresh SQLite database: parse + validate, then one transaction per report. Baseline: parsing and validating the same files without writing. This database (plus the two six-section benchmark reports and a reader with an API key) is the one the throughput groups above read.`,
+    '',
+    '| what | seconds | reports/s | ratio to baseline | peak RSS |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    `| baseline: parse + validate only | ${imp.parseSeconds.toFixed(2)} | ${(imp.reports / imp.parseSeconds).toFixed(0)} | 1.0x | |`,
+    `| import (${imp.failed} failed) | ${imp.importSeconds.toFixed(2)} | ${imp.reportsPerSecond.toFixed(0)} | ${(imp.importSeconds / imp.parseSeconds).toFixed(0)}x | ${imp.peakRssMb.toFixed(0)} MB |`,
+    '',
+    '## Cold start',
+    '',
+    `A freshly started server (the ${settings.reports.toLocaleString('en')}-report database; LAGESBILD_CACHE=off unless the row says "cache on"), then at once,` + ' the moment it prints "listening on": 50 concurrent requests, each on its own new connection (no keep-alive). Latency of every request from the moment all were sent, listed in completion order (rounded to 10 ms). Later waves go to the same server right after the previous wave completed. Rows starting with "before" ran the code of the commit named (\`BENCH_BEFORE_REF\`) on a database that code imported. Cause and proposed fix: bench/STALL.md.',
+    '',
+    '| requests | status | first ms | median ms | last ms | over 1 s |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...results.coldStart.map((c) => `| ${c.label} | ${c.statuses} | ${c.min.toFixed(0)} | ${c.p50.toFixed(0)} | ${c.max.toFixed(0)} | ${c.overOneSecond} |`),
+    '',
+    'Completion timelines (ms):',
+    '',
+    ...results.coldStart.map((c) => `- ${c.label}: ${c.timeline}`),
+    '',
+  )
+  if (results.build) {
+    const b = results.build
+    lines.push(
+      '## next build',
+      '',
+      '`npm run build` (BENCH_BUILD=1), timed from the benchmark process. Largest process: "Maximum resident set size" from `/usr/bin/time -v` (the biggest single process of the tree). Process tree: the summed RSS of every process of the tree, sampled every 250 ms.',
+      '',
+      '| what | wall time | largest process | process tree peak |',
+      '| --- | ---: | ---: | ---: |',
+      `| npm run build${b.ok ? '' : ' (FAILED)'} | ${b.seconds.toFixed(0)} s | ${b.largestProcessMb ? `${b.largestProcessMb.toFixed(0)} MB` : 'n/a'} | ${b.treePeakMb.toFixed(0)} MB |`,
+      '',
+    )
+  } else lines.push('## next build', '', 'Not measured in this run (set `BENCH_BUILD=1`).', '')
+  return lines.join('\n')
+}
