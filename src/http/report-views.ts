@@ -19,7 +19,8 @@ export function reportViewsRouter(getPayload: () => Promise<Payload>): Router {
     try {
       const payload = await getPayload()
       const headers = new Headers()
-      for (const name of ['authorization', 'cookie'] as const) if (req.headers[name]) headers.set(name, String(req.headers[name]))
+      // Origin / Sec-Fetch-Site too: without them Payload's CSRF check ignores the admin's session cookie.
+      for (const name of ['authorization', 'cookie', 'origin', 'sec-fetch-site'] as const) if (req.headers[name]) headers.set(name, String(req.headers[name]))
       const { user } = await payload.auth({ headers })
       const preview = view === 'preview'
       if (preview && !isStaffUser(user)) {
