@@ -25,7 +25,8 @@ describe.runIf(databaseKind(process.env.DATABASE_URL) !== 'mongodb')('kill -9 du
     await database?.drop()
   })
 
-  it('leaves only whole reports behind, and a second run completes the import', async () => {
+  // Two imports and a server start: minutes, not seconds, on a loaded 2-core machine.
+  it('leaves only whole reports behind, and a second run completes the import', { timeout: 300_000 }, async () => {
     database = await freshDatabase()
     const folder = path.join(mkdtempSync(path.join(tmpdir(), 'kill-import-')), 'reports')
     generateReportFiles(folder, REPORTS)
