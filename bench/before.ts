@@ -20,5 +20,5 @@ export function sourceTreeAt(ref: string, dir: string): { tree: string; label: s
   for (const file of ['prepare-db.ts', 'import.ts', 'generate-reports.ts']) {
     copyFileSync(path.join(root, 'bench', file), path.join(tree, 'bench', file))
   }
-  return { tree, label: git('log', '-1', '--format=%h "%s"', ref) }
+  return { tree, label: git('log', '-1', '--format=%h', ref) }
 }

@@ -6,7 +6,7 @@
  * Payload's config is built once per process, so this runs once per process (bench/prepare-db.ts
  * is that process); `then` gets the open Payload to add more to the database before it closes.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -58,6 +58,8 @@ export async function benchImport<T = undefined>(
   clearInterval(sampler)
   const then = await options.then?.(payload)
   await payload.destroy()
+  // The generated files go (and the whole directory when the database lives elsewhere).
+  rmSync(options.dbFile ? dir : path.join(dir, 'reports'), { recursive: true, force: true })
   return {
     reports: count,
     parseSeconds,

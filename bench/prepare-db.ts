@@ -7,7 +7,7 @@
  * Prints `RESULT {json}`.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -44,6 +44,7 @@ async function addBenchFixtures(payload: Payload): Promise<PreparedDatabase> {
   }
   const publicReport = await importOne('2019-06-01', 'public')
   const internalReport = await importOne('2019-06-02', 'internal')
+  rmSync(dir, { recursive: true, force: true })
   // The first user becomes an admin (collections/Users/hooks.ts), so the reader comes second.
   const password = randomUUID()
   await payload.create({ collection: 'users', data: { email: 'bench-admin@bench.local', password, roles: ['admin'] } })

@@ -8,12 +8,13 @@
  *   BENCH_LATENCY_CONNECTIONS=1  connections for the 10 vs BENCH_LARGE read-latency group
  *   BENCH_BUILD=1      also time `npm run build`
  *   BENCH_BEFORE_REF=<commit>  also run the cold-start waves on that commit's code (bench/before.ts)
+ *   BENCH_KEEP=1       keep the run's temporary directory (databases) instead of deleting it
  *
  * Servers are the production server (`node --import tsx src/server.ts`, NODE_ENV=production,
  * --conditions=production) with LAGESBILD_ADMIN=off (API only: no `next build` needed), on
  * 127.0.0.1, each on its own SQLite file filled by the real importer (bench/prepare-db.ts).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -185,5 +186,8 @@ try {
   process.exitCode = 1
 } finally {
   killAll()
+  // The databases (hundreds of MB) go too, unless asked to keep them for a look.
+  if (process.env.BENCH_KEEP === '1') console.log(`kept ${work}`)
+  else rmSync(work, { recursive: true, force: true })
 }
 process.exit()

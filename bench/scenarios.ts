@@ -92,7 +92,9 @@ export async function measure(
     requests: result.requests.total,
     ok,
     failed,
-    statuses: result.errors ? `${statuses} errors×${result.errors}` : statuses,
+    statuses: [statuses, result.timeouts && `timeouts (no answer in 10 s)×${result.timeouts}`, result.errors - result.timeouts && `connection errors×${result.errors - result.timeouts}`]
+      .filter(Boolean)
+      .join(' '),
     available: ok > 0,
     probe: `${first.status} ${first.text.slice(0, 160).replace(/\s+/g, ' ')}`,
     probeOk: first.status < 300 && (!scenario.expect || first.text.includes(scenario.expect)),
