@@ -7,6 +7,7 @@ import type { Access, CollectionConfig } from 'payload'
 
 import { isStaff, publisherOrUnpublished, staffWritesDraftsPublishersPublish } from '../access/predicates'
 import { refuseBadInput } from '../access/input-guards'
+import { respectDocumentLocks } from '../access/document-locks'
 import { guardPublishing, publishedOnlyForReaders } from '../access/publishing'
 import { cacheHooks } from '../src/cache/invalidation-hooks'
 import { auditHooks } from './AuditLog/hooks'
@@ -30,14 +31,16 @@ export function contentCollection(
     },
     versions: {
       drafts: {
-        autosave: { interval: 2_000 },
+        // Autosave keeps work safe; the explicit "Save draft" button lets an editor make sure the
+        // latest change is stored before leaving (and is what publishers expect from a CMS).
+        autosave: { interval: 2_000, showSaveDraftButton: true },
         ...(options.schedulePublish ? { schedulePublish: { timeFormat: 'HH:mm' } } : {}),
       },
       maxPerDoc: MAX_VERSIONS_PER_DOCUMENT,
     },
     hooks: {
       ...hooks,
-      beforeOperation: [refuseBadInput, guardPublishing, publishedOnlyForReaders, ...auditHooks.beforeOperation, ...cache.beforeOperation, ...(hooks.beforeOperation ?? [])],
+      beforeOperation: [refuseBadInput, guardPublishing, respectDocumentLocks, publishedOnlyForReaders, ...auditHooks.beforeOperation, ...cache.beforeOperation, ...(hooks.beforeOperation ?? [])],
       afterRead: [...(hooks.afterRead ?? []), ...cache.afterRead],
       afterChange: [...(hooks.afterChange ?? []), ...auditHooks.afterChange, ...cache.afterChange],
       afterDelete: [...(hooks.afterDelete ?? []), ...auditHooks.afterDelete, ...cache.afterDelete],

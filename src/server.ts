@@ -11,6 +11,7 @@ import { getPayload, handleEndpoints, type Payload } from 'payload'
 import { seedIfEmpty } from '../seed/seed'
 import { stopBroadcast } from './cache/registry'
 import { env } from './env'
+import { favicon } from './http/favicon'
 import { healthRouter } from './http/health'
 import { payloadApiRouter } from './http/payload-api'
 import { reportViewsRouter } from './http/report-views'
@@ -29,6 +30,7 @@ async function main() {
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
   app.use(healthRouter(() => payload, () => shuttingDown))
+  app.get('/favicon.ico', favicon)
 
   payload = await getPayload({ config, cron: true })
   if (dev && settings.AUTO_SEED === 'true') await seedIfEmpty(payload, { announceAdmin: true })

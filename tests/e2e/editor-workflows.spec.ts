@@ -1,0 +1,758 @@
+/**
+ * End to end: the editorial workflows through the real Swedish admin (Payload on Next, hosted by
+ * src/server.ts) in Debian's Chromium, driven by playwright-core.
+ *
+ *   editor     logs in, writes two sections (nested bullets typed with "- " and Tab, a link made
+ *              with the toolbar's link button), a report with date/time, audience, sections,
+ *              communication actions and a spokesperson; autosave saves the draft; the version
+ *              history lists it; no Publish button is offered.
+ *   publisher  opens the draft's preview, publishes sections and report; schedules a second report
+ *              about a minute ahead, which the server's job runner publishes.
+ *   reader     is refused the admin; an anonymous visitor is sent to the login page.
+ *   views      /reports/:id/print and the e-mail HTML export render the published report.
+ *
+ * The CMS runs as in production (NODE_ENV=production, migrations applied on a fresh SQLite
+ * database, the prebuilt admin in .next), which answers each admin page in a few seconds instead
+ * of compiling it on first use. Any console error, page error, failed request or HTTP status >= 400
+ * in a page fails the test, apart from the few exceptions listed and explained in ALWAYS_EXPECTED
+ * and the one response a test provokes on purpose (named where it does). Screenshots:
+ * tests/.artifacts/e2e/admin-*.png. About 3-4 minutes, most of it waiting for the scheduled time.
+ *
+ *   npm run build && npm run test:e2e -- tests/e2e/editor-workflows.spec.ts
+ *
+ * Without a current build (no .next/BUILD_ID, or sources newer than it) the spec runs
+ * `npm run build` itself first; E2E_ADMIN_BUILD=skip uses whatever .next holds.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { type Block, lexicalToBlocks } from '../../src/report-format'
+import { startServer, type ServerProcess } from '../support/server-process'
+import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, descendantsOf, freePort, killTrees, Processes, type Rest, restClient, root } from './support'
+
+const ADMIN = { email: 'admin@e2e.local', password: 'e2e-admin-password-123' }
+const PASSWORD = 'e2e-user-password-123'
+const USERS = {
+  publisher: { email: 'publisher@e2e.local', name: 'Ansvarig Utgivare', roles: ['publisher'] },
+  editor: { email: 'editor@e2e.local', name: 'Redaktör Redaktörsson', roles: ['editor'] },
+  reader: { email: 'reader@e2e.local', name: 'Läsare Läsarsson', roles: ['reader'] },
+} as const
+
+const tag = randomUUID().slice(0, 8)
+const TITLES = {
+  report: `Regional rapport E2E ${tag}`,
+  scheduled: `Regional rapport Schemalagd ${tag}`,
+  summary: `Läget i korthet ${tag}`,
+  communication: `Kommunikativ lägesbild ${tag}`,
+  actionNew: `Ny åtgärd ${tag}`,
+  actionOld: `Äldre åtgärd ${tag}`,
+  spokesperson: `Karin Talesperson ${tag}`,
+}
+const LINK_URL = `https://example.org/lagesbild/${tag}`
+/** Typed into the report's "Sammanställd" field (Stockholm time); 08:30 UTC in November. */
+const COMPILED_LOCAL = '2026-11-20 09:30'
+const COMPILED_UTC = '2026-11-20T08:30:00.000Z'
+
+/** What the editor types into the first section, as the report format reads it back. */
+const SUMMARY_BLOCKS: Block[] = [
+  { type: 'paragraph', inlines: [{ type: 'text', text: `Inledning ${tag}.` }] },
+  {
+    type: 'list',
+    items: [
+      {
+        inlines: [{ type: 'text', text: 'Första punkten' }],
+        children: [
+          { inlines: [{ type: 'text', text: 'Underpunkt A' }], children: [] },
+          {
+            inlines: [
+              { type: 'text', text: 'Underpunkt B med ' },
+              { type: 'link', text: 'länk till webben', url: LINK_URL },
+            ],
+            children: [],
+          },
+        ],
+      },
+      { inlines: [{ type: 'text', text: 'Andra punkten' }], children: [] },
+    ],
+  },
+]
+const COMMUNICATION_BLOCKS: Block[] = [
+  {
+    type: 'list',
+    items: [
+      { inlines: [{ type: 'text', text: 'Intranätsartikel publicerad' }], children: [] },
+      { inlines: [{ type: 'text', text: 'Frågor från medier besvarade' }], children: [] },
+    ],
+  },
+]
+
+// ---- the admin build ---------------------------------------------------------------------------
+
+/** Everything the admin bundle is built from: a file newer than .next/BUILD_ID makes the build stale. */
+const BUILD_INPUTS = ['src', 'collections', 'access', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
+
+/** The newest modification time of the files under `entry` (directories' own times do not count). */
+function newestInput(entry: string): number {
+  const stat = statSync(entry, { throwIfNoEntry: false })
+  if (!stat) return 0
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return Math.max(0, ...readdirSync(entry).map((child) => newestInput(path.join(entry, child))))
+}
+
+/** Runs `npm run build` unless .next holds a build newer than every source the admin is made of. */
+async function ensureAdminBuild(processes: Processes, workDir: string) {
+  const buildId = path.join(root, '.next', 'BUILD_ID')
+  if (process.env.E2E_ADMIN_BUILD === 'skip' && existsSync(buildId)) return
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
+  if (builtAt > Math.max(...BUILD_INPUTS.map((input) => newestInput(path.join(root, input))))) return
+  const child: ChildProcess = processes.track(
+    spawn('npm', ['run', 'build'], {
+      cwd: root,
+      // The build loads the Payload config: keep it off the development database.
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: `file:${path.join(workDir, 'build.db')}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  )
+  let log = ''
+  child.stdout!.on('data', (chunk) => (log += chunk))
+  child.stderr!.on('data', (chunk) => (log += chunk))
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  if (code !== 0) throw new Error(`npm run build failed (${code}):\n${log.slice(-4000)}`)
+}
+
+// ---- what a page may complain about ------------------------------------------------------------
+
+/**
+ * Problems any admin page may show without anything being wrong (besides these, only a response a
+ * test provokes on purpose and names in its session):
+ * - Next's router aborts an RSC fetch it no longer needs when a navigation supersedes it (the
+ *   redirect after logging in, prefetches). The browser reports it as a failed request.
+ * - Payload's form aborts its previous form-state request (a server action, "next-action" header)
+ *   when the form changes again before it answered.
+ */
+const ALWAYS_EXPECTED: ((problem: Problem) => boolean)[] = [
+  (problem) => problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && /[?&]_rsc=/.test(problem.url),
+  (problem) => problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && problem.method === 'POST' && problem.serverAction === true,
+]
+
+interface Problem {
+  kind: 'console' | 'pageerror' | 'requestfailed' | 'http'
+  text: string
+  url: string
+  method?: string
+  status?: number
+  failure?: string
+  serverAction?: boolean
+}
+
+/** A response this test provokes on purpose (e.g. anonymous preview: 401), and the console line Chromium logs for it. */
+interface ExpectedResponse {
+  status: number
+  url: RegExp
+  why: string
+}
+
+function isExpected(problem: Problem, expected: ExpectedResponse[]) {
+  if (ALWAYS_EXPECTED.some((matches) => matches(problem))) return true
+  return expected.some(
+    (allowed) =>
+      allowed.url.test(problem.url) &&
+      ((problem.kind === 'http' && problem.status === allowed.status) ||
+        (problem.kind === 'console' && problem.text.startsWith(`Failed to load resource: the server responded with a status of ${allowed.status}`))),
+  )
+}
+
+/** expect.poll with room for a loaded machine (vitest's default gives up after 1 s). */
+const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number; interval?: number } = {}) =>
+  expect.poll(fn, { timeout: 30_000, interval: 250, ...options })
+
+// ---- the run ------------------------------------------------------------------------------------
+
+describe('editorial workflows in the Swedish admin, in Chromium', () => {
+  const processes = new Processes()
+  let workDir: string
+  let cms: ServerProcess
+  let base: string
+  let rest: Rest
+  const auth: Record<'admin' | keyof typeof USERS, string> = { admin: '', publisher: '', editor: '', reader: '' }
+  let browser: Browser
+  const ids = { actionNew: 0, actionOld: 0, spokesperson: 0, summary: 0, communication: 0, report: 0, scheduled: 0 }
+  /** When the second report was scheduled to go live. */
+  let scheduledFor: Date | undefined
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium)`)
+    mkdirSync(artifactsDir, { recursive: true })
+    workDir = mkdtempSync(path.join(tmpdir(), 'lagesbild-e2e-admin-'))
+    await ensureAdminBuild(processes, workDir)
+
+    // The browser's origin must be the server's own URL: Payload ignores the session cookie on
+    // writes whose Origin is not SERVER_URL (CSRF), and the admin calls the API at SERVER_URL.
+    const port = await freePort()
+    base = `http://127.0.0.1:${port}`
+    const before = new Set(descendantsOf(process.pid).map((ref) => ref.pid))
+    try {
+      cms = await startServer(
+        {
+          NODE_ENV: 'production',
+          PORT: String(port),
+          SERVER_URL: base,
+          DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
+          PAYLOAD_SECRET: `e2e-admin-secret-${randomUUID()}`,
+          LAGESBILD_ADMIN: 'on',
+          // Scheduled publishing is a job: run the queue every 5 s.
+          JOBS_CRON: '*/5 * * * * *',
+          LAGESBILD_JOBS: undefined,
+          AUTO_SEED: 'false',
+          REDIS_URL: undefined,
+          WEBHOOK_URLS: undefined,
+          CORS_ORIGINS: undefined,
+          CSRF_ORIGINS: undefined,
+          LAGESBILD_CACHE: undefined,
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
+        180_000,
+      )
+    } catch (error) {
+      killTrees(descendantsOf(process.pid).filter((ref) => !before.has(ref.pid)))
+      throw error
+    }
+    processes.track(cms.child)
+    rest = restClient(base)
+
+    // An empty production database: the first user registers and becomes admin; the admin creates the rest.
+    const first = await rest('/api/users/first-register', { method: 'POST', body: { ...ADMIN, name: 'Admin' } })
+    expect(first.status, JSON.stringify(first.body)).toBe(200)
+    auth.admin = await restLogin(ADMIN.email, ADMIN.password)
+    for (const [role, user] of Object.entries(USERS)) {
+      const created = await rest('/api/users', { method: 'POST', auth: auth.admin, body: { ...user, password: PASSWORD } })
+      expect(created.status, JSON.stringify(created.body)).toBe(201)
+      auth[role as keyof typeof USERS] = await restLogin(user.email, PASSWORD)
+    }
+
+    // What the editor attaches: published communication actions and a spokesperson.
+    const create = async (collection: string, body: Record<string, unknown>) => {
+      const created = await rest(`/api/${collection}`, { method: 'POST', auth: auth.admin, body: { ...body, _status: 'published' } })
+      expect(created.status, JSON.stringify(created.body)).toBe(201)
+      return created.body.doc.id as number
+    }
+    ids.actionNew = await create('communication-actions', {
+      date: '2026-11-19',
+      title: TITLES.actionNew,
+      url: 'https://example.org/nyheter/ny',
+      channel: 'intranetArticle',
+      audience: 'public',
+    })
+    ids.actionOld = await create('communication-actions', {
+      date: '2026-11-12',
+      title: TITLES.actionOld,
+      url: 'https://example.org/nyheter/aldre',
+      channel: 'newsArticle',
+      audience: 'public',
+    })
+    ids.spokesperson = await create('spokespersons', { name: TITLES.spokesperson, title: 'hälso- och sjukvårdsdirektör', active: true })
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  }, 900_000)
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined)
+    await processes.end()
+    if (workDir) rmSync(workDir, { recursive: true, force: true })
+  })
+
+  async function restLogin(email: string, password: string) {
+    const response = await rest('/api/users/login', { method: 'POST', body: { email, password } })
+    if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${JSON.stringify(response.body)}`)
+    return `JWT ${response.body.token}`
+  }
+
+  /**
+   * A fresh browser context (Swedish, Stockholm time) for one actor. Every problem in any of its
+   * pages is collected and fails the test unless expected; a screenshot is saved whatever happens.
+   */
+  async function session(name: string, steps: (page: Page, context: BrowserContext) => Promise<void>, expected: ExpectedResponse[] = []) {
+    const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1400, height: 1000 } })
+    context.setDefaultTimeout(30_000)
+    context.setDefaultNavigationTimeout(90_000)
+    const problems: Problem[] = []
+    context.on('console', (message) => {
+      if (message.type() === 'error') problems.push({ kind: 'console', text: `${message.text()} (${message.location().url})`, url: message.location().url })
+    })
+    context.on('weberror', (error) => problems.push({ kind: 'pageerror', text: error.error().message, url: error.page()?.url() ?? '' }))
+    context.on('requestfailed', (request) =>
+      problems.push({
+        kind: 'requestfailed',
+        text: `${request.method()} ${request.url()} (${request.failure()?.errorText})`,
+        url: request.url(),
+        method: request.method(),
+        failure: request.failure()?.errorText,
+        serverAction: 'next-action' in request.headers(),
+      }),
+    )
+    context.on('response', (response) => {
+      if (response.status() >= 400) {
+        const request = response.request()
+        problems.push({ kind: 'http', text: `HTTP ${response.status()}: ${request.method()} ${response.url()}`, url: response.url(), status: response.status() })
+      }
+    })
+    const page = await context.newPage()
+    try {
+      await steps(page, context)
+    } finally {
+      for (const [index, open] of context.pages().entries()) {
+        await open.screenshot({ path: path.join(artifactsDir, `admin-${name}${index ? `-${index}` : ''}.png`), fullPage: true }).catch(() => undefined)
+      }
+      await context.close()
+    }
+    const ignored = problems.filter((problem) => isExpected(problem, expected))
+    if (ignored.length) {
+      const counts = new Map<string, number>()
+      for (const problem of ignored) {
+        const key = `${problem.kind} ${problem.status ?? problem.failure ?? ''} ${problem.method ?? ''} ${new URL(problem.url || 'about:blank').pathname}`.replace(/\s+/g, ' ')
+        counts.set(key, (counts.get(key) ?? 0) + 1)
+      }
+      const why = expected.map((allowed) => `${allowed.status} ${allowed.url.source}: ${allowed.why}`).join('; ')
+      console.info(`[${name}] expected, not counted: ${[...counts].map(([key, count]) => `${key} ×${count}`).join('; ')}${why ? ` (provoked: ${why})` : ''}`)
+    }
+    const unexpected = problems.filter((problem) => !isExpected(problem, expected)).map((problem) => `${problem.kind}: ${problem.text}`)
+    expect(unexpected, `problems in the page (${name})`).toEqual([])
+  }
+
+  const snap = (page: Page, name: string) => page.screenshot({ path: path.join(artifactsDir, `admin-${name}.png`), fullPage: true })
+
+  /** Logs in through the Swedish login form and waits for the dashboard (or wherever the admin sends us). */
+  async function login(page: Page, email: string) {
+    await page.goto(`${base}/admin/login`)
+    await page.locator('input[name="email"]').waitFor()
+    await poll(() => page.locator('html').getAttribute('lang')).toBe('sv')
+    await page.locator('input[name="email"]').fill(email)
+    await page.locator('input[name="password"]').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Logga in' }).click()
+    await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'))
+    await page.waitForLoadState('networkidle')
+  }
+
+  /** Picks `option` in a react-select field (relationship, select), typing `search` first if given. */
+  async function choose(page: Page, scope: Page | Locator, field: string, option: string, search?: string) {
+    const control = scope.locator(`#field-${field} .rs__control`)
+    await control.click()
+    if (search) await control.locator('input.rs__input').fill(search)
+    await page.locator('.rs__option', { hasText: option }).first().click()
+    await poll(() => scope.locator(`#field-${field} .rs__value-container`).textContent()).toContain(option)
+  }
+
+  /**
+   * Clicks "Spara utkast" in `scope` (the page or a drawer) if the form has changes autosave has not
+   * stored yet (Payload disables the button otherwise), and waits for that save to finish.
+   */
+  async function saveDraft(page: Page, scope: Page | Locator) {
+    const button = scope.locator('#action-save-draft').first()
+    await button.waitFor()
+    await page.waitForLoadState('networkidle') // an autosave in flight finishes first
+    if (!(await button.isEnabled())) return
+    const saved = page.waitForResponse((response) => response.request().method() === 'PATCH' && /\/api\/(sections|reports)\/\d+\?/.test(response.url()))
+    await button.click()
+    expect((await saved).status(), 'Spara utkast').toBe(200)
+  }
+
+  /**
+   * Opens a document's edit view. If someone else still holds its lock (Payload keeps an autosaving
+   * editor's lock for five minutes after their last keystroke, even after they left), the admin
+   * says so in the "Dokument låst" dialog; we take over, as a publisher on duty would.
+   */
+  async function openDocument(page: Page, collection: string, id: number, title: string): Promise<boolean> {
+    await page.goto(`${base}/admin/collections/${collection}/${id}`)
+    await poll(() => page.locator('#field-title').inputValue()).toBe(title)
+    await page.waitForLoadState('networkidle')
+    const takeOver = page.locator('#document-locked-take-over')
+    if (!(await takeOver.isVisible())) return false
+    expect(await page.locator('.document-locked').textContent()).toMatch(/redigerar för närvarande detta dokument/)
+    await snap(page, `2-publisher-locked-${collection}-${id}`)
+    await takeOver.click()
+    await takeOver.waitFor({ state: 'detached' })
+    await page.waitForLoadState('networkidle')
+    return true
+  }
+
+  /** The document as staff see it (latest draft included). */
+  const draftOf = async (collection: string, id: number) => (await rest(`/api/${collection}/${id}?draft=true&depth=0`, { auth: auth.editor })).body
+
+  /**
+   * Types a section body as an editor would: Lexical's markdown shortcut "- " starts a list, Tab
+   * nests an item, Shift+Tab un-nests it; then selects words and makes them a link with the
+   * toolbar's link button.
+   */
+  async function typeSummaryBody(page: Page, editor: Locator) {
+    const type = (text: string) => page.keyboard.type(text, { delay: 15 })
+    await editor.click()
+    await type(`Inledning ${tag}.`)
+    await page.keyboard.press('Enter')
+    await type('- Första punkten')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+    await type('Underpunkt A')
+    await page.keyboard.press('Enter')
+    await type('Underpunkt B med länk till webben')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Shift+Tab')
+    await type('Andra punkten')
+    await poll(() => editor.locator('ul > li > ul > li').allTextContents()).toEqual(['Underpunkt A', 'Underpunkt B med länk till webben'])
+
+    // Up to the previous item, select its last three words, make them a link.
+    const linkText = 'länk till webben'
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('End')
+    for (let i = 0; i < linkText.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+    await poll(() => page.evaluate(() => String(window.getSelection()))).toBe(linkText)
+    await page.locator('.fixed-toolbar .toolbar-popup__button-link').click()
+    const linkDrawer = page.locator('.drawer--is-open', { has: page.locator('input[name="url"]') })
+    await linkDrawer.waitFor()
+    await poll(() => linkDrawer.locator('h2').first().textContent()).toBe('Redigera länk')
+    // The drawer's form is ready when it shows its defaults (and has fetched its state).
+    await poll(() => linkDrawer.locator('input[name="url"]').inputValue()).toBe('https://')
+    await page.waitForLoadState('networkidle')
+    expect(await linkDrawer.locator('input[name="text"]').inputValue()).toBe(linkText)
+    await linkDrawer.locator('input[name="url"]').fill(LINK_URL)
+    await poll(() => linkDrawer.locator('input[name="url"]').inputValue()).toBe(LINK_URL)
+    await snap(page, '1-editor-link-drawer')
+    await linkDrawer.locator('button[type="submit"]').click()
+    await linkDrawer.waitFor({ state: 'detached' })
+
+    // What the editor shows: the nested list with the link in it.
+    await poll(() => editor.locator(`ul > li > ul > li a[href="${LINK_URL}"]`).allTextContents()).toEqual([linkText])
+  }
+
+  it('an editor writes a report: sections with nested bullets and a link, actions, spokesperson; autosave keeps the draft; no Publish button', async () => {
+    await session('1-editor', async (page) => {
+      await login(page, USERS.editor.email)
+      await poll(() => page.locator('nav').first().textContent()).toContain('Rapporter')
+      await snap(page, '1-editor-dashboard')
+
+      // (1) A section written in the Sections collection. Opening "create" already makes a draft (autosave).
+      await page.goto(`${base}/admin/collections/sections/create`)
+      await page.waitForURL(/\/admin\/collections\/sections\/\d+$/)
+      ids.summary = Number(new URL(page.url()).pathname.split('/').pop())
+      await page.locator('#field-title').fill(TITLES.summary)
+      await choose(page, page, 'kind', 'Sammanfattande lägesbild')
+      const body = page.locator('#field-body [data-lexical-editor="true"], .rich-text-lexical [data-lexical-editor="true"]').first()
+      await typeSummaryBody(page, body)
+      // Saved without anyone clicking save: the autosave status appears and the API has the draft.
+      await poll(() => page.locator('.doc-controls .autosave').textContent(), { timeout: 30_000 }).toMatch(/Senast sparad/)
+      await poll(async () => {
+        const draft = await draftOf('sections', ids.summary)
+        return { title: draft.title, kind: draft.kind }
+      }).toEqual({ title: TITLES.summary, kind: 'situationSummary' })
+      // "Spara utkast" stores exactly what the editor shows. (Autosave alone may still be one change
+      // behind at this instant when the machine is slow: it saves again after the next pause.)
+      await saveDraft(page, page)
+      await poll(async () => lexicalToBlocks((await draftOf('sections', ids.summary)).body), { timeout: 30_000 }).toEqual(SUMMARY_BLOCKS)
+      expect(await page.locator('#action-save').count(), 'no Publish button for an editor').toBe(0)
+      await snap(page, '1-editor-section')
+
+      // (2) The report. Opening "create" makes its draft at once and moves to its edit view.
+      await page.goto(`${base}/admin/collections/reports/create`)
+      await page.waitForURL(/\/admin\/collections\/reports\/\d+$/)
+      ids.report = Number(new URL(page.url()).pathname.split('/').pop())
+      await page.locator('#field-title').waitFor()
+      await poll(() => page.locator('.doc-controls').textContent()).toMatch(/Status:\s*Utkast/)
+      expect(await page.locator('.doc-controls .autosave').textContent()).not.toMatch(/Senast sparad/)
+
+      await page.locator('#field-title').fill(TITLES.report)
+      await page.locator('#field-subject').fill('Samordning vårdinformationssystem')
+      const compiled = page.locator('#field-compiledAt input').first()
+      await compiled.click()
+      await compiled.pressSequentially(COMPILED_LOCAL, { delay: 20 })
+      await page.locator('#field-title').click() // closes the calendar
+      await poll(() => compiled.inputValue()).toBe(COMPILED_LOCAL)
+      await choose(page, page, 'audience', 'Publik (öppen webbplats)')
+
+      // Sections: the one written above, then a new one made in the relationship's drawer.
+      await choose(page, page, 'sections', TITLES.summary, tag)
+      await page.locator('#sections-add-new button').click()
+      const drawer = page.locator('.drawer--is-open', { has: page.locator('#field-title') }).last()
+      await drawer.locator('#field-title').waitFor()
+      await drawer.locator('#field-title').fill(TITLES.communication)
+      await choose(page, drawer, 'kind', 'Kommunikativ lägesbild')
+      await drawer.locator('[data-lexical-editor="true"]').first().click()
+      await page.keyboard.type('- Intranätsartikel publicerad', { delay: 15 })
+      await page.keyboard.press('Enter')
+      await page.keyboard.type('Frågor från medier besvarade', { delay: 15 })
+      await poll(() => drawer.locator('.autosave').textContent()).toMatch(/Senast sparad/)
+      await saveDraft(page, drawer)
+      // Autosaved from the drawer as well: the API has the new section with title, kind and body.
+      await poll(async () => {
+        const found = await rest(`/api/sections?draft=true&depth=0&where[title][equals]=${encodeURIComponent(TITLES.communication)}`, { auth: auth.editor })
+        const doc = found.body.docs?.[0]
+        if (doc) ids.communication = doc.id
+        return doc && { kind: doc.kind, _status: doc._status, blocks: lexicalToBlocks(doc.body) }
+      }).toEqual({ kind: 'communicationSituation', _status: 'draft', blocks: COMMUNICATION_BLOCKS })
+      await snap(page, '1-editor-section-drawer')
+      await drawer.locator('button.doc-drawer__header-close, button[aria-label="Stäng"]').first().click()
+      await drawer.waitFor({ state: 'detached' })
+      // The drawer added its document to the field when it was created, still untitled: Payload labels
+      // it "Namnlös - ID: n" until the page is loaded again (checked below, after the reload).
+      await poll(() => page.locator('#field-sections .rs__value-container').textContent()).toMatch(
+        new RegExp(`${TITLES.communication}|ID: ${ids.communication}\\b`),
+      )
+
+      // Communication actions (newest first, as the field asks) and the spokesperson.
+      await choose(page, page, 'communicationActions', TITLES.actionNew, tag)
+      await choose(page, page, 'communicationActions', TITLES.actionOld, tag)
+      await choose(page, page, 'spokespersons', TITLES.spokesperson, tag)
+      await page.locator('#field-compiledBy').fill('Koncernstab kommunikation')
+
+      // Autosave: the status line changes; then "Spara utkast", and the draft in the API has everything.
+      await poll(() => page.locator('.doc-controls .autosave').textContent(), { timeout: 30_000 }).toMatch(/Senast sparad/)
+      await saveDraft(page, page)
+      await expect
+        .poll(async () => {
+          const draft = await draftOf('reports', ids.report)
+          return {
+            _status: draft._status,
+            title: draft.title,
+            compiledAt: draft.compiledAt,
+            audience: draft.audience,
+            sections: draft.sections,
+            communicationActions: draft.communicationActions,
+            spokespersons: draft.spokespersons,
+            compiledBy: draft.compiledBy,
+          }
+        }, { timeout: 30_000, interval: 500 })
+        .toEqual({
+          _status: 'draft',
+          title: TITLES.report,
+          compiledAt: COMPILED_UTC,
+          audience: 'public',
+          sections: [ids.summary, ids.communication],
+          communicationActions: [ids.actionNew, ids.actionOld],
+          spokespersons: [ids.spokesperson],
+          compiledBy: 'Koncernstab kommunikation',
+        })
+      expect(lexicalToBlocks((await draftOf('sections', ids.communication)).body)).toEqual(COMMUNICATION_BLOCKS)
+      // Nothing is published: anonymous callers see no report.
+      expect((await rest(`/api/reports/${ids.report}`)).status).toBe(404)
+
+      // Loaded again: everything is there, each relation labelled by its title.
+      await page.reload()
+      await poll(() => page.locator('#field-title').inputValue()).toBe(TITLES.report)
+      for (const [field, titles] of [
+        ['sections', [TITLES.summary, TITLES.communication]],
+        ['communicationActions', [TITLES.actionNew, TITLES.actionOld]],
+        ['spokespersons', [TITLES.spokesperson]],
+      ] as const) {
+        await poll(() => page.locator(`#field-${field} .relationship--multi-value-label__text`).allTextContents()).toEqual(titles)
+      }
+      expect(await page.locator('#field-compiledAt input').first().inputValue()).toBe(COMPILED_LOCAL)
+
+      // No Publish button ("Publicera ändringar"), no schedule, for an editor.
+      await page.waitForLoadState('networkidle')
+      expect(await page.locator('#action-save').count()).toBe(0)
+      expect(await page.getByRole('button', { name: /Publicera|Schemalägg/ }).count()).toBe(0)
+      await snap(page, '1-editor-report')
+
+      // The version history.
+      await page.locator('.doc-tabs a', { hasText: 'Versioner' }).click()
+      await page.waitForURL(/\/admin\/collections\/reports\/\d+\/versions$/)
+      const rows = page.locator('table tbody tr')
+      await rows.first().waitFor()
+      expect(await rows.count()).toBeGreaterThanOrEqual(1)
+      expect(await page.locator('table').textContent()).toMatch(/Nuvarande utkast|Utkast/)
+      await snap(page, '1-editor-versions')
+      const versions = await rest(`/api/reports/versions?where[parent][equals]=${ids.report}&depth=0`, { auth: auth.editor })
+      expect(versions.status).toBe(200)
+      expect(versions.body.totalDocs).toBeGreaterThanOrEqual(1)
+    })
+  }, 400_000)
+
+  it('a publisher previews the draft, publishes its sections and the report', async () => {
+    expect(ids.report, 'the editor test made the report').toBeGreaterThan(0)
+    await session('2-publisher', async (page, context) => {
+      await login(page, USERS.publisher.email)
+
+      // The report's Preview button opens /reports/:id/preview (the latest draft) in a new tab.
+      await openDocument(page, 'reports', ids.report, TITLES.report)
+      const [preview] = await Promise.all([context.waitForEvent('page'), page.locator('#preview-button').click()])
+      await preview.waitForLoadState('load')
+      expect(new URL(preview.url()).pathname).toBe(`/reports/${ids.report}/preview`)
+      expect(await preview.locator('body').textContent()).toContain('Förhandsvisning (utkast)')
+      expect(await preview.locator('h1').textContent()).toBe(TITLES.report)
+      expect(await preview.locator('h2').allTextContents()).toEqual([TITLES.summary, TITLES.communication, 'Kommunikativa åtgärder, urval', 'Talesperson'])
+      expect(await preview.locator('li', { hasText: 'Första punkten' }).locator('ul > li').allTextContents()).toEqual([
+        'Underpunkt A',
+        'Underpunkt B med länk till webben',
+      ])
+      await snap(preview, '2-publisher-preview')
+      await preview.close()
+
+      // The sections the editor wrote are drafts: publish them first, each from its own page.
+      for (const [id, title] of [[ids.summary, TITLES.summary], [ids.communication, TITLES.communication]] as const) {
+        await openDocument(page, 'sections', id, title)
+        const publish = page.locator('#action-save')
+        await poll(() => publish.textContent()).toBe('Publicera ändringar')
+        const saved = page.waitForResponse((response) => response.url().includes(`/api/sections/${id}`) && response.request().method() !== 'GET')
+        await publish.click()
+        expect((await saved).status()).toBe(200)
+        await poll(() => page.locator('.doc-controls').textContent()).toMatch(/Status:\s*Publicerad/)
+      }
+
+      // Then the report.
+      await openDocument(page, 'reports', ids.report, TITLES.report)
+      const publish = page.locator('#action-save')
+      await poll(() => publish.textContent()).toBe('Publicera ändringar')
+      const saved = page.waitForResponse((response) => response.url().includes(`/api/reports/${ids.report}`) && response.request().method() !== 'GET')
+      await publish.click()
+      expect((await saved).status()).toBe(200)
+      await poll(() => page.locator('.doc-controls').textContent()).toMatch(/Status:\s*Publicerad/)
+      await snap(page, '2-publisher-published')
+    })
+
+    // Published, public: anonymous REST callers read it with everything it points at.
+    const published = await rest(`/api/reports/${ids.report}?depth=1`)
+    expect(published.status).toBe(200)
+    expect(published.body).toMatchObject({ _status: 'published', title: TITLES.report, audience: 'public', compiledAt: COMPILED_UTC })
+    expect(published.body.sections.map((section: { title: string }) => section.title)).toEqual([TITLES.summary, TITLES.communication])
+    expect(lexicalToBlocks(published.body.sections[0].body)).toEqual(SUMMARY_BLOCKS)
+    expect(published.body.communicationActions.map((action: { id: number }) => action.id)).toEqual([ids.actionNew, ids.actionOld])
+    expect(published.body.spokespersons.map((person: { name: string }) => person.name)).toEqual([TITLES.spokesperson])
+  }, 300_000)
+
+  it('a publisher schedules a second report to be published about a minute ahead', async () => {
+    const created = await rest('/api/reports?draft=true', {
+      method: 'POST',
+      auth: auth.editor,
+      body: { title: TITLES.scheduled, compiledAt: '2026-11-21T08:00:00.000Z', audience: 'public', sections: [ids.summary], _status: 'draft' },
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    ids.scheduled = created.body.doc.id
+    expect((await rest(`/api/reports/${ids.scheduled}`)).status).toBe(404)
+
+    await session('3-publisher-schedule', async (page) => {
+      await login(page, USERS.publisher.email)
+      await page.goto(`${base}/admin/collections/reports/${ids.scheduled}`)
+      await poll(() => page.locator('#field-title').inputValue()).toBe(TITLES.scheduled)
+      await page.locator('#action-save-popup .popup-button').click()
+      await page.locator('#schedule-publish').click()
+      const drawer = page.locator('.schedule-publish')
+      await poll(() => drawer.locator('h2').first().textContent()).toBe(`Schemalägg publicering för ${TITLES.scheduled}`)
+      await drawer.locator(`label[for="field-schedule-publish-${ids.scheduled}-type-publish"]`).click()
+
+      // At least 60 s ahead, on a whole minute, typed in the picker's own format (Swedish, Stockholm time).
+      scheduledFor = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000)
+      const text = pickerText(scheduledFor)
+      const input = drawer.locator('#time input').first()
+      await input.click()
+      await input.pressSequentially(text, { delay: 20 })
+      await drawer.locator('h2').first().click() // closes the calendar, keeps the value
+      await poll(() => input.inputValue()).toBe(text)
+      await snap(page, '3-publisher-schedule-drawer')
+      await drawer.locator('#scheduled-publish-save').click()
+      // The drawer lists it under "Kommande händelser": publish, at the time typed, Stockholm.
+      const upcoming = drawer.locator('.schedule-publish__upcoming table tbody tr')
+      await poll(() => upcoming.count()).toBe(1)
+      const row = await upcoming.first().textContent()
+      expect(row).toContain('Publicera')
+      expect(row).toContain(text.split(' ').slice(-2).join(' ')) // "1:45 em"
+      expect(row).toContain('Stockholm')
+      await snap(page, '3-publisher-scheduled')
+    })
+    // Still a draft until its time comes.
+    if (Date.now() < scheduledFor!.getTime() - 2_000) expect((await rest(`/api/reports/${ids.scheduled}`)).status).toBe(404)
+  }, 300_000)
+
+  it('a reader is refused the admin; an anonymous visitor is sent to the login page', async () => {
+    await session('4-reader', async (page) => {
+      await login(page, USERS.reader.email)
+      expect(new URL(page.url()).pathname).toBe('/admin/unauthorized')
+      await poll(() => page.locator('h1').first().textContent()).toBe('Obehörig, denna användare har inte åtkomst till adminpanelen.')
+      await snap(page, '4-reader-refused')
+      await page.goto(`${base}/admin/collections/reports/${ids.report}`)
+      await page.waitForURL(/\/admin\/unauthorized/)
+      expect(await page.locator('#field-title').count()).toBe(0)
+    })
+
+    await session(
+      '4-anonymous',
+      async (page) => {
+        await page.goto(`${base}/admin`)
+        await page.waitForURL(/\/admin\/login/)
+        await page.locator('input[name="email"]').waitFor()
+        await page.goto(`${base}/admin/collections/reports/${ids.report}`)
+        await page.waitForURL((url) => url.pathname === '/admin/login' && url.searchParams.get('redirect') === `/admin/collections/reports/${ids.report}`)
+        await page.locator('input[name="email"]').waitFor()
+        await snap(page, '4-anonymous-login')
+        const preview = await page.goto(`${base}/reports/${ids.report}/preview`)
+        expect(preview?.status()).toBe(401)
+      },
+      [{ status: 401, url: new RegExp(`/reports/${ids.report}/preview$`), why: 'an anonymous visitor asks for the staff-only preview on purpose' }],
+    )
+  }, 300_000)
+
+  it('the print view and the e-mail HTML export render the published report', async () => {
+    const expectedHeadings = [TITLES.summary, TITLES.communication, 'Kommunikativa åtgärder, urval', 'Talesperson']
+    // Print: anonymous (the report is public).
+    await session('5-print', async (page) => {
+      const response = await page.goto(`${base}/reports/${ids.report}/print`)
+      expect(response?.status()).toBe(200)
+      await checkRenderedReport(page, expectedHeadings)
+      expect(await page.locator('body').textContent()).not.toContain('Förhandsvisning')
+      await snap(page, '5-print')
+    })
+    // Export: as the publisher, signed in to the admin (the cookie is the credential).
+    await session('5-export', async (page) => {
+      await login(page, USERS.publisher.email)
+      const response = await page.goto(`${base}/api/reports/${ids.report}/export?format=html`)
+      expect(response?.status()).toBe(200)
+      expect(response?.headers()['content-type']).toMatch(/^text\/html/)
+      await checkRenderedReport(page, expectedHeadings)
+      await snap(page, '5-export-html')
+    })
+  }, 300_000)
+
+  it('the scheduled report goes live for anonymous REST callers', async () => {
+    expect(scheduledFor, 'the schedule test ran').toBeDefined()
+    const deadline = scheduledFor!.getTime() + 90_000
+    let last: { status: number; body: any } = { status: 0, body: undefined }
+    while (Date.now() < deadline) {
+      last = await rest(`/api/reports/${ids.scheduled}`)
+      if (last.status === 200) break
+      await new Promise((resolve) => setTimeout(resolve, 2_000))
+    }
+    expect(last.status, `not published by ${new Date(deadline).toISOString()} (scheduled for ${scheduledFor!.toISOString()})`).toBe(200)
+    expect(last.body).toMatchObject({ _status: 'published', title: TITLES.scheduled, audience: 'public' })
+    expect(Date.now()).toBeGreaterThanOrEqual(scheduledFor!.getTime())
+  }, 240_000)
+
+  /** h1, the compiled line, an h2 per block, the nested bullets and the link, as the report format lays them out. */
+  async function checkRenderedReport(page: Page, headings: string[]) {
+    expect(await page.locator('h1').textContent()).toBe(TITLES.report)
+    expect(await page.locator('body').textContent()).toContain('Sammanställd: 2026-11-20 klockan 09:30')
+    expect(await page.locator('h2').allTextContents()).toEqual(headings)
+    const first = page.locator('li', { hasText: 'Första punkten' })
+    expect(await first.locator(':scope > ul > li').allTextContents()).toEqual(['Underpunkt A', 'Underpunkt B med länk till webben'])
+    expect(await page.locator(`a[href="${LINK_URL}"]`).textContent()).toBe('länk till webben')
+    expect(await page.locator('li', { hasText: TITLES.actionNew }).count()).toBe(1)
+    expect(await page.locator('li', { hasText: TITLES.spokesperson }).textContent()).toBe(`${TITLES.spokesperson}, hälso- och sjukvårdsdirektör`)
+  }
+})
+
+/**
+ * An instant as the schedule drawer's date picker writes and reads it: react-datepicker with the
+ * format "MMM d, yyy h:mm a" in date-fns' Swedish locale, in Stockholm time ("nov. 27, 2026 1:45 em").
+ */
+function pickerText(instant: Date): string {
+  const DATE_FNS_SV_MONTHS = ['jan.', 'feb.', 'mars', 'apr.', 'maj', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.']
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  )
+  const hour = Number(parts.hour)
+  const hour12 = hour % 12 === 0 ? 12 : hour % 12
+  return `${DATE_FNS_SV_MONTHS[Number(parts.month) - 1]} ${Number(parts.day)}, ${parts.year} ${hour12}:${parts.minute} ${hour < 12 ? 'fm' : 'em'}`
+}
