@@ -54,7 +54,7 @@ describe('two editors saving the same document', () => {
     // Payload's GraphQL resolvers skip the lock check; access/document-locks.ts puts it back.
     expect(graphql.body.errors?.[0]?.message, JSON.stringify(graphql.body)).toMatch(/locked by another user/)
     const remove = await graphqlAs(second)(`mutation($id: Int!) { deleteReport(id: $id) { id } }`, { id: reportId })
-    expect(remove.body.errors?.[0]?.message, JSON.stringify(remove.body)).toMatch(/locked by another user/)
+    expect(remove.body.errors?.[0]?.extensions?.statusCode, JSON.stringify(remove.body)).toBe(423)
 
     const after = await draft()
     expect(after.subject).toBe('Original')
