@@ -46,6 +46,8 @@ export interface MixedLoadResult {
   serverErrors: number
   /** Network errors and timeouts (no HTTP answer at all). */
   failures: string[]
+  /** The first few 5xx answers: request and body. */
+  serverErrorSamples: string[]
   /** Writes answered 2xx: sections created (id -> title) and the last acknowledged rename per writer. */
   acknowledged: { created: Map<number, string>; renamed: Map<number, { title: string; sequence: number }> }
 }
@@ -65,6 +67,7 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
   const latencies: Record<Kind, number[]> = { 'anonymous read': [], 'reader read': [], 'editor write': [] }
   const statuses: Record<string, number> = {}
   const failures: string[] = []
+  const serverErrorSamples: string[] = []
   const created = new Map<number, string>()
   const renamed = new Map<number, { title: string; sequence: number }>()
   const run = Math.random().toString(36).slice(2, 8)
@@ -84,6 +87,7 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
       const text = await response.text()
       latencies[kind].push(performance.now() - started)
       statuses[response.status] = (statuses[response.status] ?? 0) + 1
+      if (response.status >= 500 && serverErrorSamples.length < 10) serverErrorSamples.push(`${response.status} ${kind} ${init.method ?? 'GET'} ${path}: ${text.slice(0, 300)}`)
       return { status: response.status, text }
     } catch (error) {
       failures.push(`${kind} ${init.method ?? 'GET'} ${path}: ${(error as Error).message}`)
@@ -138,6 +142,7 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
     statuses,
     serverErrors: Object.entries(statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, count]) => sum + count, 0),
     failures,
+    serverErrorSamples,
     acknowledged: { created, renamed },
   }
 }

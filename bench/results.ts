@@ -4,6 +4,7 @@ import os from 'node:os'
 import type { BuildResult } from './build'
 import type { summarize } from './cold-start'
 import type { ImportBenchResult } from './import'
+import type { MixedLoadResult } from './mixed-load'
 import type { Row } from './scenarios'
 
 export interface Group {
@@ -18,6 +19,8 @@ export interface Results {
   coldStart: ({ label: string } & ReturnType<typeof summarize>)[]
   groups: Group[]
   build?: BuildResult
+  /** The mixed read/write load on PostgreSQL, with the writes found missing afterwards. */
+  load?: { result: MixedLoadResult; lostWrites: string[]; reports: number; peakRssMb: number } | { error: string }
   minutes: number
 }
 
@@ -137,6 +140,7 @@ export function renderResults(results: Results): string {
     ...results.coldStart.map((c) => `- ${c.label}: ${c.timeline}`),
     '',
   )
+  lines.push(...loadSection(results.load))
   if (results.build) {
     const b = results.build
     lines.push(
@@ -151,4 +155,28 @@ export function renderResults(results: Results): string {
     )
   } else lines.push('## next build', '', 'Not measured in this run (set `BENCH_BUILD=1`).', '')
   return lines.join('\n')
+}
+
+export function loadSection(load: Results['load']): string[] {
+  if (!load) return ['## Mixed load on PostgreSQL', '', 'Not measured in this run (`BENCH_LOAD=0`).', '']
+  if ('error' in load) return ['## Mixed load on PostgreSQL', '', `The run failed: ${load.error}`, '']
+  const lines = [`## Mixed load on PostgreSQL (${load.result.users} users, ${Math.round(load.result.seconds)} s)`, '']
+  const { result: r, lostWrites } = load
+  const acknowledged = r.acknowledged.created.size + r.acknowledged.renamed.size
+  lines.push(
+    `The production server (API only) on a fresh PostgreSQL database (the committed migrations applied, ${load.reports} reports imported) at 127.0.0.1:5432, cache on. ${r.users} virtual users for ${r.seconds.toFixed(0)} s, one keep-alive connection each, every user sending its next request as soon as the previous one is answered (bench/mixed-load.ts): ${r.writers} editors (API key) creating draft sections and renaming their own; of the other users two in three read anonymously (a published report over REST and the persisted GraphQL query, lists) and one in three as a reader with an API key (an internal report). Peak RSS of the server ${load.peakRssMb.toFixed(0)} MB. Load from the same 2 cores.`,
+    '',
+    '| requests | count | p50 ms | p99 ms | max ms |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...Object.entries(r.byKind).map(([kind, stats]) => `| ${kind} | ${stats.requests} | ${ms(stats.p50)} | ${ms(stats.p99)} | ${ms(stats.max)} |`),
+    '',
+    `All: ${r.requests} requests, ${r.requestsPerSecond.toFixed(0)} req/s. Statuses: ${Object.entries(r.statuses).map(([status, count]) => `${status}×${count}`).join(', ')}. **5xx: ${r.serverErrors}**; requests without an answer (network error or no answer in 30 s): ${r.failures.length}.`,
+    '',
+    `Writes acknowledged: ${r.acknowledged.created.size} sections created, ${r.acknowledged.renamed.size} last renames. Read back afterwards: **${lostWrites.length === 0 ? `all ${acknowledged} there (zero lost writes)` : `${lostWrites.length} missing`}**.`,
+    ...lostWrites.slice(0, 10).map((line) => `- ${line}`),
+    ...r.failures.slice(0, 10).map((line) => `- no answer: ${line}`),
+    ...r.serverErrorSamples.map((line) => `- 5xx: \`${line.replaceAll('`', "'")}\``),
+    '',
+  )
+  return lines
 }

@@ -9,6 +9,9 @@
  *   BENCH_BUILD=1      also time `npm run build`
  *   BENCH_BEFORE_REF=<commit>  also run the cold-start waves on that commit's code (bench/before.ts)
  *   BENCH_KEEP=1       keep the run's temporary directory (databases) instead of deleting it
+ *   BENCH_ONLY=load    run only the mixed load and print its section
+ *   BENCH_LOAD=0       skip the mixed read/write load on PostgreSQL (BENCH_LOAD_USERS=200, BENCH_LOAD_SECONDS=60,
+ *                      BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test: the server it makes a fresh database on)
  *
  * Servers are the production server (`node --import tsx src/server.ts`, NODE_ENV=production,
  * --conditions=production) with LAGESBILD_ADMIN=off (API only: no `next build` needed), on
@@ -23,12 +26,15 @@ import { benchBuild } from './build'
 import { fireAtOnce, summarize } from './cold-start'
 import type { ImportBenchResult } from './import'
 import { largeDatabase } from './large-db'
+import { runMixedLoad, verifyWrites } from './mixed-load'
+import type { LoadDatabase } from './prepare-load-db'
 import type { PreparedDatabase } from './prepare-db'
-import { type Group, renderResults, type Results } from './results'
+import { type Group, loadSection, renderResults, type Results } from './results'
 import {
   CONNECTIONS, DURATION, WARMUP, apiKeyHeader, graphqlPost, measure, persistedQueryPath, probe, type Row, type Scenario,
 } from './scenarios'
 import { killAll, runScript, type Server, startChild, startLagesbild } from './servers'
+import { freshDatabase } from '../tests/support/fresh-database'
 
 type Prepared = ImportBenchResult & { then: PreparedDatabase }
 
@@ -82,6 +88,46 @@ function optimisedScenarios(letter: 'd' | 'e', report: { id: number; slug: strin
     { ...common, key: `${letter}.graphql.warm`, name: `(${letter}) GraphQL GET persisted reportBySlug, warm`, path: graphql },
     { ...common, key: `${letter}.graphql.cold`, name: `(${letter}) GraphQL GET persisted reportBySlug, cold (unique URL per request)`, path: graphql, cold: true },
   ]
+}
+
+/** 200 users for 60 s of reads and editor writes, production server on a fresh PostgreSQL database. */
+async function mixedLoad(): Promise<Results['load']> {
+  const users = Number(process.env.BENCH_LOAD_USERS ?? 200)
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60)
+  const reports = 200
+  const database = await freshDatabase(process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
+  try {
+    log(`mixed load: preparing PostgreSQL (migrations, ${reports} reports)`)
+    const env = { NODE_ENV: 'production', NODE_OPTIONS: '--conditions=production', DATABASE_URL: database.url }
+    const db = await runScript<LoadDatabase>('bench/prepare-load-db.ts', env, [String(reports)])
+    log(`mixed load: ${users} users for ${seconds} s`)
+    const editor = `users API-Key ${db.editorKey}`
+    const outcome = await withServer(startLagesbild('unused', { DATABASE_URL: database.url }), async (server) => {
+      const result = await runMixedLoad({
+        baseUrl: server.url,
+        users,
+        seconds,
+        editor,
+        reader: `users API-Key ${db.readerKey}`,
+        anonymousPaths: [
+          ...db.publicReports.slice(0, 5).map((report) => `/api/reports/${report.id}?depth=1`),
+          ...db.publicReports.slice(5, 10).map((report) => persistedQueryPath(report.slug)),
+          '/api/reports?limit=10&sort=-compiledAt',
+          '/api/graphql?id=reportList',
+        ],
+        readerPaths: [`/api/reports/${db.internalReport.id}?depth=1`, persistedQueryPath(db.internalReport.slug)],
+      })
+      return { result, lostWrites: await verifyWrites(server.url, editor, result.acknowledged) }
+    })
+    const { result } = outcome
+    log(`  ${result.requests} requests, ${result.requestsPerSecond.toFixed(0)} req/s, 5xx ${result.serverErrors}, no answer ${result.failures.length}, lost writes ${outcome.lostWrites.length}; p99 ${Object.entries(result.byKind).map(([kind, stats]) => `${kind} ${stats.p99.toFixed(0)} ms`).join(', ')}`)
+    return { ...outcome, reports: reports + 1 }
+  } catch (error) {
+    log(`mixed load failed: ${(error as Error).message}`)
+    return { error: (error as Error).message.slice(0, 2000) }
+  } finally {
+    await database.drop()
+  }
 }
 
 async function main() {
@@ -155,6 +201,8 @@ async function main() {
     sizes.push(...result.rows)
   }
 
+  const load = process.env.BENCH_LOAD === '0' ? undefined : await mixedLoad()
+
   let build
   if (process.env.BENCH_BUILD === '1') {
     log('npm run build')
@@ -173,6 +221,7 @@ async function main() {
     coldStart,
     groups,
     build,
+    load,
     minutes: (performance.now() - started) / 60_000,
   })
   writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown)
@@ -180,7 +229,9 @@ async function main() {
 }
 
 try {
-  await main()
+  // BENCH_ONLY=load: just the mixed load, printed (RESULTS.md is left as it is).
+  if (process.env.BENCH_ONLY === 'load') console.log(loadSection(await mixedLoad()).join('\n'))
+  else await main()
 } catch (error) {
   console.error(error)
   process.exitCode = 1

@@ -34,15 +34,17 @@ export function migrationDir(kind: Exclude<DatabaseKind, 'mongodb'>, projectRoot
   return path.resolve(projectRoot, 'src', 'migrations', kind)
 }
 
-export function databaseAdapter(url: string | undefined): DatabaseAdapterObj {
-  return withDatabaseEvents(baseAdapter(url))
+export function databaseAdapter(url: string | undefined, poolSize = 20): DatabaseAdapterObj {
+  return withDatabaseEvents(baseAdapter(url, poolSize))
 }
 
-function baseAdapter(url: string | undefined): DatabaseAdapterObj {
+function baseAdapter(url: string | undefined, poolSize: number): DatabaseAdapterObj {
   const kind = databaseKind(url)
   if (kind === 'postgres') {
     return postgresAdapter({
-      pool: { connectionString: url, connectionTimeoutMillis: 3_000 },
+      // Waiting longer than 3 s for a connection means the database is gone: fail fast (503).
+      // Under load the wait stays short because writes queue before they take one (src/http/write-gate.ts).
+      pool: { connectionString: url, connectionTimeoutMillis: 3_000, max: poolSize },
       migrationDir: migrationDir('postgres'),
       prodMigrations: postgresMigrations,
     })

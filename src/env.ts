@@ -31,6 +31,10 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DATABASE_URL: databaseUrl,
+  /** PostgreSQL connections per server process (the database's max_connections is shared by all). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
+  /** API writes handled at once per process; more wait their turn in memory, not in the pool. */
+  MAX_CONCURRENT_WRITES: z.coerce.number().int().min(1).max(500).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   SERVER_URL: z.url({ protocol: /^https?$/ }).optional(),

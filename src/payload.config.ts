@@ -25,7 +25,7 @@ const settings = env()
 const config = buildConfig({
   secret: settings.PAYLOAD_SECRET,
   serverURL: settings.SERVER_URL,
-  db: databaseAdapter(settings.DATABASE_URL),
+  db: databaseAdapter(settings.DATABASE_URL, settings.DATABASE_POOL_SIZE),
   collections,
   onInit: async (payload) => {
     guardDatabaseConnection(payload)

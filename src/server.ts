@@ -15,6 +15,7 @@ import { favicon } from './http/favicon'
 import { healthRouter } from './http/health'
 import { payloadApiRouter } from './http/payload-api'
 import { reportViewsRouter } from './http/report-views'
+import { writeGate } from './http/write-gate'
 import config from './payload.config'
 
 const settings = env()
@@ -35,6 +36,7 @@ async function main() {
   payload = await getPayload({ config, cron: true })
   if (dev && settings.AUTO_SEED === 'true') await seedIfEmpty(payload, { announceAdmin: true })
 
+  app.use('/api', writeGate(settings.MAX_CONCURRENT_WRITES ?? Math.max(2, Math.floor(settings.DATABASE_POOL_SIZE / 2))))
   app.use(payloadApiRouter(config, settings.CORS_ORIGINS))
   app.use(reportViewsRouter(() => getPayload({ config })))
 
