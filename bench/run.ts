@@ -186,7 +186,11 @@ async function main() {
   log('optimised paths (cache on)')
   const optimised = await withServer(startLagesbild(main.then.file), async (server) => ({
     anonymous: await measureAll(server.url, optimisedScenarios('d', publicReport)),
-    reader: await measureAll(server.url, optimisedScenarios('e', internalReport, apiKeyHeader(apiKey))),
+    reader: await measureAll(server.url, [
+      ...optimisedScenarios('e', internalReport, apiKeyHeader(apiKey)),
+      // What Payload's GraphQL handler costs before any data is read: the ceiling of every GraphQL row.
+      { key: 'e.graphql.typename', name: '(e) GraphQL POST `{ __typename }` (no data: the handler and API-key auth alone), uncached', path: '/api/graphql', method: 'POST', headers: apiKeyHeader(apiKey), body: JSON.stringify({ query: '{ __typename }' }), expect: '__typename' },
+    ]),
   }))
 
   log(`read latency at ${SMALL} and ${LARGE} reports (cache off)`)

@@ -5,12 +5,13 @@
  *   /admin         Payload admin (Next)   SIGTERM/SIGINT: stop accepting, finish, close the DB
  */
 import express from 'express'
-import type { Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import { getPayload, handleEndpoints, type Payload } from 'payload'
 
 import { seedIfEmpty } from '../seed/seed'
 import { stopBroadcast } from './cache/registry'
 import { env } from './env'
+import { serveCachedHit } from './http/cached-api'
 import { favicon } from './http/favicon'
 import { healthRouter } from './http/health'
 import { payloadApiRouter } from './http/payload-api'
@@ -54,7 +55,12 @@ async function main() {
 
   await warmUp(payload)
 
-  const server = app.listen(settings.PORT, settings.HOST, () => {
+  // Cached published reads are answered before Express routing; everything else goes to Express.
+  const cachedHit = serveCachedHit(settings.CORS_ORIGINS)
+  const server = createServer((req, res) => {
+    if (!cachedHit(req, res)) app(req, res)
+  })
+  server.listen(settings.PORT, settings.HOST, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : settings.PORT
     // Tests and scripts read this line to learn the port when PORT=0.

@@ -3,7 +3,7 @@
  * (never cached: they see drafts). Credentials are resolved by Payload's own auth strategies
  * (JWT, cookie, API key) and remembered briefly, so a consumer site's API key costs one lookup.
  */
-import type { Request as ExpressRequest } from 'express'
+import type { IncomingMessage } from 'node:http'
 import type { Payload } from 'payload'
 
 import { hasRole, isStaffUser } from '../../access/roles'
@@ -12,18 +12,25 @@ import { type CallerLevel, callerMemo } from '../cache/registry'
 const MEMO_MS = 10_000
 const MEMO_LIMIT = 10_000
 
-function credentialOf(req: ExpressRequest): string | undefined {
+function credentialOf(req: IncomingMessage): string | undefined {
   const authorization = req.headers.authorization
   if (authorization) return `a:${authorization}`
   const token = /(?:^|;\s*)payload-token=([^;]+)/.exec(req.headers.cookie ?? '')?.[1]
   return token ? `c:${token}` : undefined
 }
 
-export async function callerLevel(req: ExpressRequest, payload: Payload): Promise<CallerLevel> {
+/** The caller's level if it is known without asking the database; undefined otherwise. */
+export function rememberedCallerLevel(req: IncomingMessage): CallerLevel | undefined {
   const credential = credentialOf(req)
   if (!credential) return 'public'
   const remembered = callerMemo.get(credential)
-  if (remembered && remembered.expires > Date.now()) return remembered.level
+  return remembered && remembered.expires > Date.now() ? remembered.level : undefined
+}
+
+export async function callerLevel(req: IncomingMessage, payload: Payload): Promise<CallerLevel> {
+  const known = rememberedCallerLevel(req)
+  if (known) return known
+  const credential = credentialOf(req)!
   const headers = new Headers()
   if (req.headers.authorization) headers.set('authorization', req.headers.authorization)
   if (req.headers.cookie) headers.set('cookie', req.headers.cookie)

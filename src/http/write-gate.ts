@@ -3,7 +3,8 @@
  * database connection for its whole transaction (document, versions, audit entry), so without a
  * gate a burst of writes takes every pooled connection and reads time out waiting for one
  * (measured: 500s at 100 users on PostgreSQL). Waiting in memory costs nothing and keeps
- * connections free for reads. Default: half the PostgreSQL pool.
+ * connections free for reads. Default: half the PostgreSQL pool. GraphQL POSTs count as writes
+ * (the body, which would say "query" or "mutation", is not read yet at this point).
  */
 import type { RequestHandler } from 'express'
 
