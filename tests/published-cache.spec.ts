@@ -13,6 +13,7 @@ import { type Actors, createActors, graphqlAs, restAs } from './support/actors'
 import { baseUrl } from './support/api'
 import { freshDatabase, type FreshDatabase } from './support/fresh-database'
 import { startServer, type ServerProcess } from './support/server-process'
+import { startTcpProxy, type TcpProxy } from './support/tcp-proxy'
 
 const tag = () => randomUUID().slice(0, 8)
 
@@ -200,30 +201,38 @@ describe('GraphQL over GET with persisted queries', () => {
 
 describe('two server instances on one PostgreSQL database, invalidating through Redis', () => {
   let database: FreshDatabase
+  let redisProxy: TcpProxy
   const servers: ServerProcess[] = []
+  let token: string
+  let reportId: number
 
   afterAll(async () => {
     await Promise.all(servers.map((server) => server.stop('SIGKILL')))
+    await redisProxy?.close()
     await database?.drop()
   })
 
+  const call = async (server: ServerProcess, path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `JWT ${init.token}` } : {}) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    })
+    return { status: response.status, cache: response.headers.get('x-lagesbild-cache'), body: await response.json() }
+  }
+
   it('never serves stale content from the other instance', async () => {
     database = await freshDatabase(process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
-    const env = { DATABASE_URL: database.url, AUTO_SEED: 'false', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }
+    const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
+    // B reaches Redis through a proxy the next test cuts.
+    redisProxy = await startTcpProxy(redis.hostname, Number(redis.port || 6379))
+    const env = { DATABASE_URL: database.url, AUTO_SEED: 'false', REDIS_URL: redis.toString() }
     servers.push(await startServer(env))
-    servers.push(await startServer(env))
+    servers.push(await startServer({ ...env, REDIS_URL: `redis://127.0.0.1:${redisProxy.port}` }))
     const [a, b] = servers
-    const call = async (server: ServerProcess, path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-      const response = await fetch(`${server.url}${path}`, {
-        method: init.method ?? 'GET',
-        headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `JWT ${init.token}` } : {}) },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      })
-      return { status: response.status, cache: response.headers.get('x-lagesbild-cache'), body: await response.json() }
-    }
-    const { token } = (await call(a, '/api/users/first-register', { method: 'POST', body: { email: 'a@example.org', password: 'two-instances-1' } })).body
+    token = (await call(a, '/api/users/first-register', { method: 'POST', body: { email: 'a@example.org', password: 'two-instances-1' } })).body.token
     const created = await call(a, '/api/reports', { method: 'POST', token, body: { title: 'Två instanser', compiledAt: '2025-05-03T07:00:00.000Z', audience: 'public', _status: 'published' } })
-    const id = created.body.doc.id
+    const id = (reportId = created.body.doc.id)
     expect((await call(b, `/api/reports/${id}`)).body.title).toBe('Två instanser')
     expect((await call(b, `/api/reports/${id}`)).cache).toBe('hit')
 
@@ -232,6 +241,29 @@ describe('two server instances on one PostgreSQL database, invalidating through 
 
     await call(a, `/api/reports/${id}`, { method: 'PATCH', token, body: { _status: 'draft' } })
     expect((await call(b, `/api/reports/${id}`)).status).toBe(404)
+    await call(a, `/api/reports/${id}`, { method: 'PATCH', token, body: { _status: 'published' } })
+  })
+
+  it('stops caching while Redis is unreachable, serves fresh content, and caches again when it is back', async () => {
+    const [a, b] = servers
+    const read = () => call(b, `/api/reports/${reportId}`)
+    await read()
+    expect((await read()).cache).toBe('hit')
+
+    await redisProxy.cut()
+    // B notices the lost subscription (its Redis client reconnects in the background) and stops caching.
+    await expect.poll(async () => (await read()).cache, { timeout: 20_000, interval: 200 }).toBe('bypass')
+    await call(a, `/api/reports/${reportId}`, { method: 'PATCH', token, body: { title: 'Ändrad utan Redis' } })
+    // A's invalidation cannot reach B; B answers from the database, so nothing stale.
+    const during = await read()
+    expect(during.body.title).toBe('Ändrad utan Redis')
+    expect(during.cache).toBe('bypass')
+
+    await redisProxy.restore()
+    await expect.poll(async () => (await read()).cache, { timeout: 20_000, interval: 200 }).toBe('hit')
+    expect((await read()).body.title).toBe('Ändrad utan Redis')
+    await call(a, `/api/reports/${reportId}`, { method: 'PATCH', token, body: { title: 'Redis tillbaka' } })
+    expect((await read()).body.title).toBe('Redis tillbaka')
   })
 })
 
