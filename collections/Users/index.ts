@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOrSelf, fieldIsAdmin, isAdmin, staffPanel } from '../../access/predicates'
 import { ROLES } from '../../access/roles'
 import { bi, bilingualOptions, textField } from '../fields'
+import { rememberedApiKey } from '../../src/auth/remembered-api-key'
 import { auditHooks } from '../AuditLog/hooks'
 import { firstUserIsAdmin, forgetCallers, onlyAdminsChangeRoles } from './hooks'
 
@@ -29,6 +30,8 @@ export const Users: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
     // Consumer sites authenticate with a key that carries its user's roles (e.g. a reader).
     useAPIKey: true,
+    // Runs before Payload's own API-key lookup and answers repeat callers from memory.
+    strategies: [rememberedApiKey],
     cookies: { secure: process.env.NODE_ENV === 'production', sameSite: 'Lax' },
   },
   access: {

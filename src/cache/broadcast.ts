@@ -3,6 +3,10 @@
  * instances on one database, and scripts such as `npm run import`, all tell each other what
  * they changed. While the subscription is down this process cannot know what others change, so
  * it does not cache at all until it is back (and then starts from an empty cache).
+ *
+ * "Back" means: this process heard its own probe message through Redis. The client says "ready"
+ * when its connection is up, before it has subscribed again; trusting that let an invalidation
+ * published in between go unheard (caught by tests/published-cache.spec.ts under load).
  */
 import { randomUUID } from 'node:crypto'
 import { createClient } from 'redis'
@@ -12,6 +16,8 @@ const CHANNEL = 'lagesbild:invalidate'
 export interface InvalidationMessage {
   origin: string
   dependencies: string[]
+  /** A process checking that its own subscription works (it ignores everyone else's). */
+  probe?: string
   /** Also forget remembered API-key and token lookups (a user changed). */
   users?: boolean
 }
@@ -37,14 +43,35 @@ export async function connectBroadcast(
     if (value !== listening) onConnectionChange((listening = value))
   }
   for (const client of [publisher, subscriber]) client.on('error', (error: Error) => log.warn(`redis: ${error.message}`))
-  subscriber.on('ready', () => setListening(true))
+  let expectedProbe: string | undefined
+  let probeTimer: NodeJS.Timeout | undefined
+  /** Publishes probes until one comes back through our own subscription. */
+  const probeUntilHeard = () => {
+    clearInterval(probeTimer)
+    expectedProbe = randomUUID()
+    const send = () => void publisher.publish(CHANNEL, JSON.stringify({ origin, dependencies: [], probe: expectedProbe })).catch(() => undefined)
+    probeTimer = setInterval(send, 250)
+    probeTimer.unref()
+    send()
+  }
+  let subscribed = false
+  subscriber.on('ready', () => {
+    if (subscribed) probeUntilHeard() // reconnected: listening once the resubscription is proven
+  })
   subscriber.on('end', () => setListening(false))
   subscriber.on('reconnecting', () => setListening(false))
   await Promise.all([publisher.connect(), subscriber.connect()])
   await subscriber.subscribe(CHANNEL, (raw) => {
     const message = JSON.parse(raw) as InvalidationMessage
-    if (message.origin !== origin) onMessage(message)
+    if (message.origin !== origin) {
+      if (!message.probe) onMessage(message)
+    } else if (message.probe && message.probe === expectedProbe) {
+      clearInterval(probeTimer)
+      expectedProbe = undefined
+      setListening(true)
+    }
   })
+  subscribed = true
   setListening(true)
   return {
     publish: async (message) => {
@@ -56,6 +83,7 @@ export async function connectBroadcast(
     },
     listening: () => listening,
     close: async () => {
+      clearInterval(probeTimer)
       await Promise.allSettled([subscriber.quit(), publisher.quit()])
     },
   }

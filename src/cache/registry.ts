@@ -12,6 +12,14 @@ export const publishedCache = new PublishedCache()
 
 /** Callers resolved from their credentials, so a reader's API key costs one lookup, not one per request. */
 export const callerMemo = new Map<string, { level: CallerLevel; expires: number }>()
+/** Users behind recently verified API keys (src/auth/remembered-api-key.ts). */
+export const rememberedApiKeyUsers = new Map<string, { user: unknown; expires: number }>()
+
+/** A user changed somewhere: forget every remembered credential. */
+function forgetCallers() {
+  callerMemo.clear()
+  rememberedApiKeyUsers.clear()
+}
 export type CallerLevel = 'public' | 'internal' | 'staff'
 
 const touchedByTransaction = new Map<string | number, { dependencies: string[]; users: boolean }>()
@@ -24,7 +32,7 @@ export function cachingEnabled(): boolean {
 
 function forgetEverything() {
   publishedCache.clear()
-  callerMemo.clear()
+  forgetCallers()
 }
 
 /** Joins the Redis broadcast when REDIS_URL is set (every process that writes or caches should). */
@@ -34,7 +42,7 @@ export async function startBroadcast(url: string | undefined, log: { warn: (mess
     url,
     (message) => {
       publishedCache.invalidate(message.dependencies)
-      if (message.users) callerMemo.clear()
+      if (message.users) forgetCallers()
     },
     (listening) => {
       // Whatever was published while we were deaf is unknown: start again from nothing.
@@ -60,7 +68,7 @@ export function disableCaching() {
  * when it ends (transactionEnded); outside one the write is already visible, so once is enough.
  */
 export async function writeTouched(req: PayloadRequest, dependencies: string[], options: { users?: boolean } = {}) {
-  if (options.users) callerMemo.clear()
+  if (options.users) forgetCallers()
   const transactionID = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
   const sessions = (req.payload.db as unknown as { sessions?: Record<string, unknown> }).sessions
   if (transactionID !== undefined && transactionID !== null && sessions?.[String(transactionID)]) {
@@ -81,6 +89,6 @@ export async function transactionEnded(transactionID: string | number) {
   if (!touched) return
   touchedByTransaction.delete(transactionID)
   publishedCache.writeEnded(touched.dependencies)
-  if (touched.users) callerMemo.clear()
+  if (touched.users) forgetCallers()
   await broadcast?.publish({ dependencies: [...new Set(touched.dependencies)], users: touched.users })
 }
