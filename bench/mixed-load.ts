@@ -48,8 +48,16 @@ export interface MixedLoadResult {
   failures: string[]
   /** The first few 5xx answers: request and body. */
   serverErrorSamples: string[]
+  /** The slowest requests: when they started (seconds into the run) and what they were. */
+  slowest: SlowRequest[]
   /** Writes answered 2xx: sections created (id -> title) and the last acknowledged rename per writer. */
   acknowledged: { created: Map<number, string>; renamed: Map<number, { title: string; sequence: number }> }
+}
+
+export interface SlowRequest {
+  startedAtSecond: number
+  ms: number
+  request: string
 }
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] : NaN)
@@ -71,7 +79,13 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
   const created = new Map<number, string>()
   const renamed = new Map<number, { title: string; sequence: number }>()
   const run = Math.random().toString(36).slice(2, 8)
-  const deadline = performance.now() + seconds * 1000
+  const runStarted = performance.now()
+  const deadline = runStarted + seconds * 1000
+  let slowest: SlowRequest[] = []
+  const noteIfSlow = (startedAt: number, ms: number, request: string) => {
+    if (slowest.length >= 5 && ms <= slowest[4].ms) return
+    slowest = [...slowest, { startedAtSecond: (startedAt - runStarted) / 1000, ms, request }].sort((a, b) => b.ms - a.ms).slice(0, 5)
+  }
 
   async function request(kind: Kind, path: string, init: { method?: string; authorization?: string; json?: unknown } = {}) {
     const started = performance.now()
@@ -86,6 +100,7 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
       })
       const text = await response.text()
       latencies[kind].push(performance.now() - started)
+      noteIfSlow(started, performance.now() - started, `${kind} ${init.method ?? 'GET'} ${path.split('?')[0]} ${response.status}`)
       statuses[response.status] = (statuses[response.status] ?? 0) + 1
       if (response.status >= 500 && serverErrorSamples.length < 10) serverErrorSamples.push(`${response.status} ${kind} ${init.method ?? 'GET'} ${path}: ${text.slice(0, 300)}`)
       return { status: response.status, text }
@@ -143,6 +158,7 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
     serverErrors: Object.entries(statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, count]) => sum + count, 0),
     failures,
     serverErrorSamples,
+    slowest,
     acknowledged: { created, renamed },
   }
 }

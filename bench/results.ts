@@ -180,6 +180,10 @@ export function loadSection(load: Results['load']): string[] {
     ...r.failures.slice(0, 10).map((line) => `- no answer: ${line}`),
     ...r.serverErrorSamples.map((line) => `- 5xx: \`${line.replaceAll('`', "'")}\``),
     '',
+    'The slowest requests, and when in the run they started:',
+    '',
+    ...r.slowest.map((slow) => `- ${ms(slow.ms)} ms at ${slow.startedAtSecond.toFixed(1)} s: ${slow.request}`),
+    '',
   )
   return lines
 }

@@ -244,6 +244,41 @@ describe('two server instances on one PostgreSQL database, invalidating through 
     await call(a, `/api/reports/${id}`, { method: 'PATCH', token, body: { _status: 'published' } })
   })
 
+  it('answers a write only after the other instance has applied the invalidation, even over a slow link', async () => {
+    const [a, b] = servers
+    const read = () => call(b, `/api/reports/${reportId}`)
+    await read()
+    expect((await read()).cache).toBe('hit')
+    // B hears Redis 300 ms late: unless A waits for B's acknowledgement, B still has the old body cached.
+    redisProxy.setLatency(300)
+    try {
+      await call(a, `/api/reports/${reportId}`, { method: 'PATCH', token, body: { title: 'Långsam länk' } })
+      expect((await read()).body.title).toBe('Långsam länk')
+    } finally {
+      redisProxy.setLatency(0)
+    }
+  })
+
+  it('stops caching when it stops hearing Redis without losing the connection (a silent partition)', async () => {
+    const [a, b] = servers
+    const read = () => call(b, `/api/reports/${reportId}`)
+    await read()
+    expect((await read()).cache).toBe('hit')
+    // B's connection stays open but hears nothing: no socket error tells it anything is wrong.
+    redisProxy.setLatency(60_000)
+    try {
+      await call(a, `/api/reports/${reportId}`, { method: 'PATCH', token, body: { title: 'Tyst partition' } })
+      // A waited for B's acknowledgement until B had to stop trusting its cache.
+      const during = await read()
+      expect(during.body.title).toBe('Tyst partition')
+      expect(during.cache).toBe('bypass')
+    } finally {
+      redisProxy.setLatency(0)
+    }
+    await expect.poll(async () => (await read()).cache, { timeout: 20_000, interval: 200 }).toBe('hit')
+    expect((await read()).body.title).toBe('Tyst partition')
+  })
+
   it('stops caching while Redis is unreachable, serves fresh content, and caches again when it is back', async () => {
     const [a, b] = servers
     const read = () => call(b, `/api/reports/${reportId}`)
