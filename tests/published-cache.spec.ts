@@ -51,6 +51,31 @@ describe('published-read cache', () => {
     expect(await notModified.text()).toBe('')
   })
 
+  it('computes a response once for many simultaneous first readers, and gives them all the same body', async () => {
+    const doc = await report(`Rusning ${tag()}`)
+    const url = `/api/reports/${doc.id}?depth=1`
+    // Twenty open connections first, so that the twenty reads arrive together rather than one connect apart.
+    await Promise.all(Array.from({ length: 20 }, () => fetch(`${baseUrl()}/healthz`).then((response) => response.text())))
+    const answers = await Promise.all(Array.from({ length: 20 }, () => anonymous()(url)))
+    const states = answers.map((answer) => answer.headers.get('x-lagesbild-cache'))
+    expect(states.filter((state) => state === 'miss')).toHaveLength(1)
+    expect(states.filter((state) => state === 'hit')).toHaveLength(19)
+    for (const answer of answers) expect(answer.body).toEqual(answers[0].body)
+  })
+
+  it('keeps nothing stale when a write lands during a rush of first readers, and answers every reader', async () => {
+    const doc = await report(`Rusning och ändring ${tag()}`)
+    const url = `/api/reports/${doc.id}?depth=1`
+    const title = `Ändrad mitt i rusningen ${tag()}`
+    // A write lands while the first reads are being computed: what they computed before it must not be kept.
+    const [answers] = await Promise.all([
+      Promise.all(Array.from({ length: 10 }, () => anonymous()(url))),
+      restAs(actors.publisher)(`/api/reports/${doc.id}`, { method: 'PATCH', body: { title } }),
+    ])
+    for (const answer of answers) expect(answer.status).toBe(200)
+    expect((await anonymous()(url)).body.title).toBe(title)
+  })
+
   it('sends CDN-friendly Cache-Control: public for anonymous, private for readers, no-store for staff', async () => {
     const doc = await report(`Rubriker ${tag()}`)
     const publicRead = await anonymous()(`/api/reports/${doc.id}`)

@@ -4,7 +4,7 @@
  * ETag (304 on If-None-Match) and CDN-friendly Cache-Control; otherwise Payload answers and the
  * response is kept, indexed by the documents it was built from (see src/cache/).
  */
-import type { RequestHandler } from 'express'
+import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
 
@@ -31,6 +31,15 @@ const CDN_CACHE_CONTROL = 'public, s-maxage=10, stale-while-revalidate=60'
 
 const debugHeaders = process.env.LAGESBILD_DEBUG_HEADERS === '1'
 
+/**
+ * Misses being computed right now, by cache key. Readers arriving meanwhile wait for that
+ * answer instead of each running Payload: after a start-up or an invalidation, a popular page's
+ * readers would otherwise all compute it at once (200 users at a cold start measured seconds).
+ * A waiter is answered from the cache once the computation is done, so only with an answer that
+ * was kept (no write touched it meanwhile); otherwise it computes its own.
+ */
+const missesInFlight = new Map<string, Promise<void>>()
+
 export function cachedGet(
   getPayload: () => Promise<Payload>,
   handler: FetchHandler,
@@ -42,31 +51,54 @@ export function cachedGet(
       const level = await callerLevel(req, payload)
       const useCache = level !== 'staff' && cachingEnabled()
       const key = `${level} ${req.originalUrl}`
-      const hit = useCache ? publishedCache.get(key) : undefined
-      if (hit) return void send(req, res, hit, level, 'hit', options.corsOrigins)
+      const compute = () => computeAndSend(req, res, { payload, handler, level, key, useCache, ...options })
+      if (!useCache) return void (await compute())
 
-      const ticket = publishedCache.ticket()
-      const { result: response, trace } = await traceRequest(async () => handler(await toFetchRequest(req, res)))
-      if (debugHeaders) res.setHeader('x-lagesbild-db-calls', String(trace.databaseCalls))
-      if (!useCache || response.status !== 200) {
-        res.setHeader('cache-control', CACHE_CONTROL.staff)
-        res.setHeader('x-lagesbild-cache', 'bypass')
-        return void (await sendFetchResponse(await databaseDownIs503(response, payload), res))
-      }
-      const body = Buffer.from(await response.arrayBuffer())
-      const entry: CachedResponse = {
-        status: 200,
-        contentType: response.headers.get('content-type') ?? 'application/json',
-        body,
-        etag: etagOf(body),
-        dependencies: [...trace.dependencies],
-      }
-      const kept = (options.isCacheable?.(body) ?? true) && publishedCache.set(key, entry, ticket)
-      send(req, res, entry, level, kept ? 'miss' : 'bypass', options.corsOrigins)
+      const inFlight = missesInFlight.get(key)
+      if (inFlight) await inFlight
+      const hit = publishedCache.get(key)
+      if (hit) return void send(req, res, hit, level, 'hit', options.corsOrigins)
+      if (inFlight) return void (await compute()) // what it computed could not be kept: our own
+
+      const computing = compute()
+      const settled = computing.then(
+        () => undefined,
+        () => undefined,
+      )
+      missesInFlight.set(key, settled)
+      void settled.then(() => missesInFlight.delete(key))
+      await computing
     } catch (error) {
       next(error)
     }
   }
+}
+
+/** Runs Payload for a GET, sends its answer, and keeps it in the cache when it may. */
+async function computeAndSend(
+  req: ExpressRequest,
+  res: ExpressResponse,
+  context: { payload: Payload; handler: FetchHandler; level: CallerLevel; key: string; useCache: boolean; corsOrigins: string[] | '*'; isCacheable?: (body: Buffer) => boolean },
+) {
+  const { payload, handler, level, key, useCache } = context
+  const ticket = publishedCache.ticket()
+  const { result: response, trace } = await traceRequest(async () => handler(await toFetchRequest(req, res)))
+  if (debugHeaders) res.setHeader('x-lagesbild-db-calls', String(trace.databaseCalls))
+  if (!useCache || response.status !== 200) {
+    res.setHeader('cache-control', CACHE_CONTROL.staff)
+    res.setHeader('x-lagesbild-cache', 'bypass')
+    return void (await sendFetchResponse(await databaseDownIs503(response, payload), res))
+  }
+  const body = Buffer.from(await response.arrayBuffer())
+  const entry: CachedResponse = {
+    status: 200,
+    contentType: response.headers.get('content-type') ?? 'application/json',
+    body,
+    etag: etagOf(body),
+    dependencies: [...trace.dependencies],
+  }
+  const kept = (context.isCacheable?.(body) ?? true) && publishedCache.set(key, entry, ticket)
+  send(req, res, entry, level, kept ? 'miss' : 'bypass', context.corsOrigins)
 }
 
 /**
