@@ -42,7 +42,8 @@ export const EXPECTED_ACCESS = {
   'communication-actions': content(INTERNAL),
   // Inactive spokespersons are hidden from readers too: they no longer speak for anyone.
   spokespersons: content(STAFF),
-  // "read/update/delete" of users means another user; everyone may read and update themselves.
+  // "read/update/delete" of users means another user; everyone may read and update themselves,
+  // except their roles and API key (admins only: collections/Users).
   users: { create: ['admin'], read: ['admin'], update: ['admin'], delete: ['admin'] },
   'audit-log': { create: [], read: PUBLISHERS, update: [], delete: [] },
   'webhook-deliveries': { create: [], read: ['admin'], update: [], delete: [] },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { staffOrPublished } from '../access/predicates'
+import { fieldIsStaff, staffOrPublished } from '../access/predicates'
 import { isStaffUser } from '../access/roles'
 import { SECTION_KINDS } from '../src/report-format/model'
 import { contentCollection } from './content'
@@ -30,7 +30,8 @@ export const Sections: CollectionConfig = contentCollection({
   defaultSort: '-updatedAt',
   hooks: {
     // "Used in reports" is an admin aid, not part of the consumer contract, and for the shared
-    // "Om …" sections it lists every report there is: compute it for staff only.
+    // "Om …" sections it lists every report there is: staff only (the field's read access), and
+    // not even computed for anyone else over REST (GraphQL: src/graphql/payload-fixes.ts).
     beforeOperation: [({ args, operation, req }) => (operation === 'read' && !isStaffUser(req.user) ? { ...args, joins: false } : args)],
   },
   // What a report shows of a section it includes: no join, no timestamps (keeps report reads to a fixed number of queries).
@@ -54,6 +55,7 @@ export const Sections: CollectionConfig = contentCollection({
       collection: 'reports',
       on: 'sections',
       label: bi('Används i rapporter', 'Used in reports'),
+      access: { read: fieldIsStaff },
       admin: { defaultColumns: ['title', 'compiledAt', '_status'] },
     },
   ],

@@ -27,6 +27,12 @@ const databaseUrl = z
     'must start with file:, postgres://, postgresql:// or mongodb://',
   )
 
+/** "Name <address>" or a bare address (a local address such as noreply@localhost is allowed). */
+const mailbox = z
+  .string()
+  .trim()
+  .regex(/^([^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or "Name <address>"')
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -51,6 +57,12 @@ export const envSchema = z.object({
   /** Consumers notified (signed POST) when a report is published, unpublished or deleted; empty: webhooks off. */
   WEBHOOK_URLS: commaList,
   WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Outgoing mail (password reset) over SMTP; unset: mails are written to MAIL_CAPTURE_DIR instead. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: mailbox.default('lagesbild <noreply@localhost>'),
+  MAIL_REPLY_TO: mailbox.optional(),
+  /** Without SMTP_URL each mail is appended to outbox.jsonl here (default data/mail). */
+  MAIL_CAPTURE_DIR: z.string().trim().optional(),
 }).refine((env) => env.WEBHOOK_URLS.length === 0 || Boolean(env.WEBHOOK_SECRET), {
   path: ['WEBHOOK_SECRET'],
   message: 'required when WEBHOOK_URLS is set',

@@ -114,6 +114,20 @@ describe('nothing hidden leaks to anonymous callers', () => {
     expect(titles).toContain(`Publik rapport ${tag}`)
   })
 
+  it('the join "used in reports" is for staff only over GraphQL too (Payload computed it for everyone)', async () => {
+    const query = `query { Section(id: ${idLiteral(ids.publicSection)}) { title usedInReports { docs { title } } } }`
+    for (const actor of [actors.anonymous, actors.reader, actors.readerKey]) {
+      const { body } = await graphqlAs(actor)(query)
+      expect(body.errors, JSON.stringify(body)).toBeUndefined()
+      expect(body.data.Section.title).toBe(`Öppet avsnitt ${tag}`)
+      expect(body.data.Section.usedInReports, actor.actor).toBeNull()
+    }
+    const { body } = await graphqlAs(actors.editor)(query)
+    const titles = body.data.Section.usedInReports.docs.map((doc: any) => doc.title)
+    expect(titles).toContain(SECRET.internalReport)
+    expect(titles).toContain(`Publik rapport ${tag}`)
+  })
+
   it('version endpoints are closed to anonymous callers and readers', async () => {
     for (const actor of [actors.anonymous, actors.reader, actors.readerKey]) {
       expect((await restAs(actor)(`/api/reports/versions?where[parent][equals]=${ids.report}`)).status).toBe(403)

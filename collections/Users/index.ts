@@ -1,11 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminOrSelf, fieldIsAdmin, isAdmin, staffPanel } from '../../access/predicates'
+import { adminOrSelf, fieldIsAdmin, fieldNobody, isAdmin, staffPanel } from '../../access/predicates'
 import { ROLES } from '../../access/roles'
 import { bi, bilingualOptions, textField } from '../fields'
 import { rememberedApiKey } from '../../src/auth/remembered-api-key'
 import { auditHooks } from '../AuditLog/hooks'
-import { firstUserIsAdmin, forgetCallers, onlyAdminsChangeRoles } from './hooks'
+import { firstUserIsAdmin, forgetCallers, noEmailVerification, onlyAdminsChangeRoles } from './hooks'
+import { signInSucceeded, throttleSignIn, unlockLiftsThrottle } from './sign-in'
 
 const ROLE_OPTIONS = bilingualOptions(
   ROLES.map((role) => {
@@ -22,11 +23,11 @@ const ROLE_OPTIONS = bilingualOptions(
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: bi('Användare', 'User'), plural: bi('Användare', 'Users') },
-  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'roles'] },
+  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'roles', 'apiKeyLastUsedAt'] },
   auth: {
-    // Five wrong passwords lock the account for ten minutes; only an admin can unlock it sooner.
-    maxLoginAttempts: 5,
-    lockTime: 10 * 60 * 1000,
+    // No account lock: anyone could lock anyone out with five wrong passwords, and the lock told
+    // which addresses have accounts. Failed sign-ins are throttled per client instead (./sign-in.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
     // Consumer sites authenticate with a key that carries its user's roles (e.g. a reader).
     useAPIKey: true,
@@ -40,15 +41,18 @@ export const Users: CollectionConfig = {
     create: isAdmin,
     update: adminOrSelf,
     delete: isAdmin,
-    // Payload's default lets any signed-in user unlock any account.
+    // Payload's default lets any signed-in user unlock any account. Unlock lifts the sign-in throttle.
     unlock: isAdmin,
   },
   hooks: {
-    beforeOperation: [onlyAdminsChangeRoles],
+    beforeOperation: [throttleSignIn, onlyAdminsChangeRoles],
     beforeChange: [firstUserIsAdmin],
     afterChange: [...auditHooks.afterChange, forgetCallers],
     afterDelete: [...auditHooks.afterDelete, forgetCallers],
+    afterLogin: [signInSucceeded],
+    afterOperation: [unlockLiftsThrottle],
   },
+  endpoints: [noEmailVerification],
   fields: [
     textField('name', bi('Namn', 'Name')),
     {
@@ -64,6 +68,28 @@ export const Users: CollectionConfig = {
       admin: {
         position: 'sidebar',
         description: bi('Bara administratörer kan ändra roller.', 'Only administrators can change roles.'),
+      },
+    },
+    {
+      // Payload's own API-key fields, with our access: keys are for consumer sites' service
+      // accounts, so only an admin enables, sets or replaces one (Payload's default lets anyone
+      // who may enter the admin panel give themselves a key). Payload applies this field's
+      // create/update access to `enableAPIKey` too.
+      name: 'apiKey',
+      type: 'text',
+      access: { create: fieldIsAdmin, update: fieldIsAdmin },
+    },
+    {
+      // Written by src/auth/remembered-api-key.ts, at most once a minute per user.
+      name: 'apiKeyLastUsedAt',
+      type: 'date',
+      label: bi('API-nyckel senast använd', 'API key last used'),
+      access: { read: fieldIsAdmin, create: fieldNobody, update: fieldNobody },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
+        description: bi('Uppdateras högst en gång i minuten.', 'Updated at most once a minute.'),
       },
     },
   ],

@@ -25,6 +25,9 @@ export function prepareTestEnvironment(): void {
   process.env.LAGESBILD_DEBUG_HEADERS = '1'
   // Every job runner of the suite signs webhooks alike, whichever server picks a delivery up.
   process.env.WEBHOOK_SECRET ??= 'test-webhook-secret-that-is-long-enough-0123456789'
+  // Mail is never sent from tests: it is captured to outbox.jsonl here, where specs read it (src/email).
+  delete process.env.SMTP_URL
+  process.env.MAIL_CAPTURE_DIR ??= mkdtempSync(path.join(tmpdir(), 'lagesbild-mail-'))
   process.env.NEXT_TELEMETRY_DISABLED = '1'
   process.env.DISABLE_PAYLOAD_HMR = 'true'
 }
