@@ -13,7 +13,10 @@ import { isStaffUser, hasRole } from '../access/roles'
 import { collections } from '../collections'
 import { startBroadcast } from './cache/registry'
 import { databaseAdapter, guardDatabaseConnection } from './database'
+import { emailAdapter } from './email'
+import { answerForgotPasswordAlike } from './email/forgot-password'
 import { depthLimit } from './graphql/depth-limit'
+import { fixPayloadMutations, fixPayloadQueries } from './graphql/payload-fixes'
 import { env } from './env'
 import { deliverWebhookTask } from './webhooks/deliver-task'
 
@@ -27,6 +30,8 @@ const config = buildConfig({
   serverURL: settings.SERVER_URL,
   db: databaseAdapter(settings.DATABASE_URL, settings.DATABASE_POOL_SIZE),
   collections,
+  // Password-reset mail: SMTP with SMTP_URL, else captured to data/mail/outbox.jsonl (src/email).
+  email: emailAdapter(settings),
   onInit: async (payload) => {
     guardDatabaseConnection(payload)
     // Every process that writes (server, scripts) shares its cache invalidations when REDIS_URL is set.
@@ -40,6 +45,8 @@ const config = buildConfig({
     // The default avatar is gravatar, an external request on every admin page.
     avatar: 'default',
     meta: { titleSuffix: ' · lagesbild' },
+    // Lists, versions and the audit log: Swedish form, 24-hour clock (Payload's default is "MMMM do yyyy, h:mm a").
+    dateFormat: 'yyyy-MM-dd HH:mm',
     importMap: { baseDir: srcDir },
     timezones: {
       defaultTimezone: 'Europe/Stockholm',
@@ -69,6 +76,9 @@ const config = buildConfig({
     validationRules: () => [depthLimit(MAX_GRAPHQL_DEPTH)],
     disablePlaygroundInProduction: true,
     disableIntrospectionInProduction: true,
+    // Payload's Access/docAccess answers, join access and e-mail verification (see the file).
+    queries: fixPayloadQueries,
+    mutations: fixPayloadMutations,
   },
   typescript: {
     outputFile: path.resolve(srcDir, 'payload-types.ts'),
@@ -88,4 +98,4 @@ function restrictSystemCollections(sanitized: SanitizedConfig): SanitizedConfig 
   return sanitized
 }
 
-export default config.then(restrictSystemCollections)
+export default config.then(restrictSystemCollections).then(answerForgotPasswordAlike)

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isPublisher, nobody } from '../../access/predicates'
 import { bi, bilingualOptions, textField } from '../fields'
 
-export const AUDIT_ACTIONS = ['create', 'update', 'draft', 'publish', 'unpublish', 'delete', 'restore'] as const
+export const AUDIT_ACTIONS = ['create', 'update', 'draft', 'publish', 'unpublish', 'delete', 'restore', 'schedule', 'cancelSchedule'] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /**
@@ -37,6 +37,8 @@ export const AuditLog: CollectionConfig = {
         ['unpublish', 'Avpublicerad', 'Unpublished'],
         ['delete', 'Raderad', 'Deleted'],
         ['restore', 'Version återställd', 'Version restored'],
+        ['schedule', 'Schemalagd', 'Scheduled'],
+        ['cancelSchedule', 'Schemaläggning borttagen', 'Schedule cancelled'],
       ]),
     },
     textField('collectionSlug', bi('Samling', 'Collection'), { required: true, index: true }),
@@ -47,5 +49,8 @@ export const AuditLog: CollectionConfig = {
       description: bi('Sparas även om användaren tas bort.', 'Kept even if the user is deleted.'),
     }),
     { name: 'changedFields', type: 'json', label: bi('Ändrade fält', 'Changed fields') },
+    textField('detail', bi('Detaljer', 'Details'), {
+      description: bi('T.ex. vad som schemalades och när (svensk tid).', 'E.g. what was scheduled, and when (Swedish time).'),
+    }),
   ],
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { audienceVisibleTo, staffOrPublished } from '../../access/predicates'
+import { scheduleEndpoints } from '../../src/scheduling/endpoints'
 import { reportWebhookHooks } from '../../src/webhooks/report-hooks'
 import { contentCollection } from '../content'
 import {
@@ -33,6 +34,8 @@ export const Reports: CollectionConfig = contentCollection({
     listSearchableFields: ['title', 'subject', 'slug'],
     // The admin's Preview button: the latest draft as the print view renders it (src/http/report-views.ts).
     preview: (doc) => (doc?.id ? `/reports/${doc.id}/preview` : null),
+    // Publish, and schedule on the 24-hour clock (Payload's own drawer shows 12-hour times).
+    components: { edit: { PublishButton: '/admin/publishing/ReportPublishButton#ReportPublishButton' } },
     description: bi(
       'Regionala rapporter: daterade lägesbilder till politisk ledning, chefer och intranätet.',
       'Regional reports: dated situation reports for political leadership, managers and the intranet.',
@@ -40,7 +43,7 @@ export const Reports: CollectionConfig = contentCollection({
   },
   defaultSort: '-compiledAt',
   hooks: { beforeValidate: [fillSlug], ...reportWebhookHooks },
-  endpoints: [exportEndpoint],
+  endpoints: [exportEndpoint, ...scheduleEndpoints('reports')],
   // The consumer list ("published, newest first") walks this index and stops after one page.
   indexes: [{ fields: ['_status', 'compiledAt', 'createdAt'] }],
   fields: [

@@ -12,6 +12,8 @@ import {
 } from '@payloadcms/richtext-lexical'
 import type { RichTextField } from 'payload'
 
+import { KeepEditsFeature } from '../../src/admin/keep-edits/KeepEditsFeature.server'
+
 import type { Bilingual } from './labels'
 import { validateLinkUrl } from './url'
 
@@ -41,6 +43,8 @@ const reportEditor = lexicalEditor({
     }),
     FixedToolbarFeature(),
     InlineToolbarFeature(),
+    // What is typed reaches the form before a save or an exit (src/admin/keep-edits).
+    KeepEditsFeature(),
   ],
 })
 

@@ -3,7 +3,8 @@
  * Report text gives local Swedish time; the model stores UTC, so both directions must honour DST.
  */
 
-const TIME_ZONE = 'Europe/Stockholm'
+/** The one time zone of the product: every date an editor or reader sees is Stockholm time. */
+export const TIME_ZONE = 'Europe/Stockholm'
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
 
@@ -82,4 +83,19 @@ export const pad2 = (n: number): string => String(n).padStart(2, '0')
 
 export function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`
+}
+
+/** "2026-12-01 22:34": an instant as Stockholm wall-clock time, 24-hour clock (lists, logs, messages). */
+export function formatStockholm(instant: Date): string {
+  const local = toStockholmLocal(instant)
+  return `${isoDate(local.year, local.month, local.day)} ${pad2(local.hour)}:${pad2(local.minute)}`
+}
+
+/** Parses "YYYY-MM-DD HH:MM" (Stockholm time) to its instant; undefined if malformed or non-existent. */
+export function parseStockholm(text: string): Date | undefined {
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})\s*$/.exec(text)
+  if (!match) return undefined
+  const [year, month, day, hour, minute] = match.slice(1).map(Number)
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59) return undefined
+  return fromStockholmLocal({ year, month, day, hour, minute })
 }

@@ -31,7 +31,9 @@ import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Block, lexicalToBlocks } from '../../src/report-format'
+import { lexicalToBlocks } from '../../src/report-format/lexical'
+import type { Block } from '../../src/report-format/model'
+import { formatStockholm, fromStockholmLocal, toStockholmLocal } from '../../src/report-format/stockholm-time'
 import { startServer, type ServerProcess } from '../support/server-process'
 import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, descendantsOf, freePort, killTrees, Processes, type Rest, restClient, root } from './support'
 
@@ -138,12 +140,16 @@ async function ensureAdminBuild(processes: Processes, workDir: string) {
  *   when the page moves on (the test going to the next screen) before that answers, Chromium
  *   cancels it. ERR_ABORTED is the browser's own cancel: a server failure shows up as an HTTP
  *   status or another network error, and those still count.
+ * - Moving to a list, the admin reads the user's list preferences (GET /api/payload-preferences/…);
+ *   a test that leaves the page at once (as an editor may) makes Chromium cancel that read.
  */
 const ALWAYS_EXPECTED: ((problem: Problem) => boolean)[] = [
   (problem) => problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && /[?&]_rsc=/.test(problem.url),
   (problem) => problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && problem.method === 'POST' && problem.serverAction === true,
   (problem) =>
     problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && problem.method === 'POST' && /\/api\/[\w-]+\/access\/\w+$/.test(new URL(problem.url).pathname),
+  // The admin reads the editor's list preferences as it moves to a list; leaving at once cancels that read.
+  (problem) => problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && problem.method === 'GET' && new URL(problem.url).pathname.startsWith('/api/payload-preferences/'),
 ]
 
 interface Problem {
@@ -489,18 +495,17 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
       await page.keyboard.type('- Intranätsartikel publicerad', { delay: 15 })
       await page.keyboard.press('Enter')
       await page.keyboard.type('Frågor från medier besvarade', { delay: 15 })
-      await poll(() => drawer.locator('.autosave').textContent()).toMatch(/Senast sparad/)
-      await saveDraft(page, drawer)
-      // Autosaved from the drawer as well: the API has the new section with title, kind and body.
+      // Closed right after the last keystroke, without waiting for autosave or saving: every
+      // character is stored all the same (SaveOnExit saves when a document is left).
+      await snap(page, '1-editor-section-drawer')
+      await drawer.locator('button.doc-drawer__header-close, button[aria-label="Stäng"]').first().click()
+      await drawer.waitFor({ state: 'detached' })
       await poll(async () => {
         const found = await rest(`/api/sections?draft=true&depth=0&where[title][equals]=${encodeURIComponent(TITLES.communication)}`, { auth: auth.editor })
         const doc = found.body.docs?.[0]
         if (doc) ids.communication = doc.id
         return doc && { kind: doc.kind, _status: doc._status, blocks: lexicalToBlocks(doc.body) }
       }).toEqual({ kind: 'communicationSituation', _status: 'draft', blocks: COMMUNICATION_BLOCKS })
-      await snap(page, '1-editor-section-drawer')
-      await drawer.locator('button.doc-drawer__header-close, button[aria-label="Stäng"]').first().click()
-      await drawer.waitFor({ state: 'detached' })
       // The drawer added its document to the field when it was created, still untitled: Payload labels
       // it "Namnlös - ID: n" until the page is loaded again (checked below, after the reload).
       await poll(() => page.locator('#field-sections .rs__value-container').textContent()).toMatch(
@@ -576,6 +581,69 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
     })
   }, 400_000)
 
+  it('keeps every keystroke: typing right up to a wait, "Spara utkast", switching document or leaving the page stores all of it; a save that fails is told', async () => {
+    const makeSection = async (name: string) => {
+      const made = await rest('/api/sections?draft=true', { method: 'POST', auth: auth.editor, body: { title: `${name} ${tag}`, kind: 'other', _status: 'draft' } })
+      expect(made.status, JSON.stringify(made.body)).toBe(201)
+      return { id: made.body.doc.id as number, title: `${name} ${tag}` }
+    }
+    const storedText = async (id: number) =>
+      lexicalToBlocks((await draftOf('sections', id)).body)
+        .map((block) => (block.type === 'paragraph' ? block.inlines.map((inline) => inline.text).join('') : ''))
+        .join('\n')
+    const exits = {
+      wait: await makeSection('Vänta'),
+      saveDraft: await makeSection('Spara utkast'),
+      switchDocument: await makeSection('Byt dokument'),
+      leavePage: await makeSection('Lämna sidan'),
+      failing: await makeSection('Misslyckas'),
+    }
+    const sentence = (exit: string) => `Allt som skrevs före ${exit} sparas, ända till sista tecknet`
+
+    await session(
+      '1b-editor-exits',
+      async (page) => {
+        await login(page, USERS.editor.email)
+        /** Opens the section and types into its body; returns at once after the last keystroke. */
+        const typeInto = async (section: { id: number; title: string }, text: string) => {
+          await page.goto(`${base}/admin/collections/sections/${section.id}`)
+          await poll(() => page.locator('#field-title').inputValue()).toBe(section.title)
+          await page.waitForLoadState('networkidle')
+          await page.locator('[data-lexical-editor="true"]').first().click()
+          await page.keyboard.type(text, { delay: 10 })
+        }
+
+        await typeInto(exits.wait, sentence('väntan'))
+        await poll(() => storedText(exits.wait.id), { timeout: 20_000 }).toBe(sentence('väntan'))
+
+        await typeInto(exits.saveDraft, sentence('Spara utkast'))
+        await page.locator('#action-save-draft').click()
+        await poll(() => storedText(exits.saveDraft.id), { timeout: 20_000 }).toBe(sentence('Spara utkast'))
+
+        await typeInto(exits.switchDocument, sentence('bytet'))
+        // The breadcrumb's "Avsnitt": a client-side move to another page of the admin.
+        await page.locator('.step-nav a[href="/admin/collections/sections"]').click()
+        await page.waitForURL(/\/admin\/collections\/sections$/)
+        await poll(() => storedText(exits.switchDocument.id), { timeout: 20_000 }).toBe(sentence('bytet'))
+
+        await typeInto(exits.leavePage, sentence('avfärden'))
+        await page.goto('about:blank')
+        await poll(() => storedText(exits.leavePage.id), { timeout: 20_000 }).toBe(sentence('avfärden'))
+
+        // The server refuses every save of this one: the editor is told, nothing is silently dropped.
+        await page.route(`**/api/sections/${exits.failing.id}?**`, (route) =>
+          route.request().method() === 'PATCH' ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"errors":[{"message":"Service Unavailable"}]}' }) : route.continue(),
+        )
+        await typeInto(exits.failing, sentence('felet'))
+        await page.locator('.step-nav a[href="/admin/collections/sections"]').click()
+        await poll(() => page.locator('.payload-toast-container').textContent()).toContain('Ändringarna kunde inte sparas')
+        await snap(page, '1b-editor-save-failed')
+        expect(await storedText(exits.failing.id)).toBe('')
+      },
+      [{ status: 503, url: new RegExp(`/api/sections/${exits.failing.id}\\?`), why: 'the test makes the server refuse saves of one section' }],
+    )
+  }, 300_000)
+
   it('a publisher previews the draft, publishes its sections and the report', async () => {
     expect(ids.report, 'the editor test made the report').toBeGreaterThan(0)
     await session('2-publisher', async (page, context) => {
@@ -628,7 +696,7 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
     expect(published.body.spokespersons.map((person: { name: string }) => person.name)).toEqual([TITLES.spokesperson])
   }, 300_000)
 
-  it('a publisher schedules a second report to be published about a minute ahead', async () => {
+  it('a publisher schedules on the 24-hour clock: a morning and an evening time are read back and stored exactly, a past time is refused, and the report is scheduled a minute ahead', async () => {
     const created = await rest('/api/reports?draft=true', {
       method: 'POST',
       auth: auth.editor,
@@ -637,6 +705,16 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     ids.scheduled = created.body.doc.id
     expect((await rest(`/api/reports/${ids.scheduled}`)).status).toBe(404)
+    const stored = async () => (await rest(`/api/reports/${ids.scheduled}/schedule`, { auth: auth.publisher })).body.docs as { id: number; type: string; at: string }[]
+
+    // Tomorrow's 08:05 and 20:35 in Stockholm, whatever the hour now (the afternoon time is the one
+    // Payload's 12-hour picker turned into the morning). Proven at any hour: the times are computed
+    // from the clock, typed and read back on the 24-hour clock, where no fm/em is parsed.
+    const tomorrow = toStockholmLocal(new Date(Date.now() + 24 * 3_600_000))
+    const at = (hour: number, minute: number) => fromStockholmLocal({ ...tomorrow, hour, minute })!
+    const morning = at(8, 5)
+    const evening = at(20, 35)
+    const yesterday = new Date(Date.now() - 24 * 3_600_000)
 
     await session('3-publisher-schedule', async (page) => {
       await login(page, USERS.publisher.email)
@@ -644,29 +722,98 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
       await poll(() => page.locator('#field-title').inputValue()).toBe(TITLES.scheduled)
       await page.locator('#action-save-popup .popup-button').click()
       await page.locator('#schedule-publish').click()
-      const drawer = page.locator('.schedule-publish')
+      const drawer = page.locator('.schedule-publishing')
       await poll(() => drawer.locator('h2').first().textContent()).toBe(`Schemalägg publicering för ${TITLES.scheduled}`)
-      await drawer.locator(`label[for="field-schedule-publish-${ids.scheduled}-type-publish"]`).click()
+      await poll(() => drawer.locator('.schedule-publishing__upcoming').textContent()).toContain('Inga kommande händelser')
+      const input = drawer.locator('#schedule-time input').first()
+      const rows = drawer.locator('.schedule-publishing__upcoming table tbody tr')
 
-      // At least 60 s ahead, on a whole minute, typed in the picker's own format (Swedish, Stockholm time).
-      scheduledFor = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000)
-      const text = pickerText(scheduledFor)
-      const input = drawer.locator('#time input').first()
-      await input.click()
-      await input.pressSequentially(text, { delay: 20 })
-      await drawer.locator('h2').first().click() // closes the calendar, keeps the value
-      await poll(() => input.inputValue()).toBe(text)
-      await snap(page, '3-publisher-schedule-drawer')
-      await drawer.locator('#scheduled-publish-save').click()
-      // The drawer lists it under "Kommande händelser": publish, at the time typed, Stockholm.
-      const upcoming = drawer.locator('.schedule-publish__upcoming table tbody tr')
-      await poll(() => upcoming.count()).toBe(1)
-      const row = await upcoming.first().textContent()
-      expect(row).toContain('Publicera')
-      expect(row).toContain(text.split(' ').slice(-2).join(' ')) // "1:45 em"
-      expect(row).toContain('Stockholm')
+      /** Types a Stockholm time as an editor does, checks the field shows it, saves. */
+      const schedule = async (instant: Date) => {
+        const text = formatStockholm(instant)
+        await drawer.locator('label[for="schedule-type-publish"]').click()
+        await input.click()
+        await input.fill('')
+        await input.pressSequentially(text, { delay: 20 })
+        await drawer.locator('h2').first().click() // closes the calendar, keeps the value
+        await poll(() => input.inputValue()).toBe(text)
+        await drawer.locator('#schedule-save').click()
+        return text
+      }
+
+      for (const [index, instant] of [morning, evening].entries()) {
+        const text = await schedule(instant)
+        await poll(() => rows.count()).toBe(index + 1)
+        expect(await rows.nth(index).textContent()).toBe(`Publicera${text} (Stockholm)Ta bort`)
+      }
+      expect((await stored()).map((event) => [event.type, event.at])).toEqual([
+        ['publish', morning.toISOString()],
+        ['publish', evening.toISOString()],
+      ])
+      await snap(page, '3-publisher-scheduled-two')
+
+      // A time already passed is refused with a message, and nothing is stored.
+      await schedule(yesterday)
+      await poll(() => drawer.locator('.banner--type-error').textContent()).toBe('Tiden har redan passerat. Välj en tid framåt.')
+      expect(await stored()).toHaveLength(2)
+
+      // Both removed again, from the list.
+      for (let left = 2; left > 0; left--) {
+        await rows.first().getByRole('button', { name: 'Ta bort' }).click()
+        await poll(() => rows.count()).toBe(left - 1)
+      }
+      expect(await stored()).toEqual([])
+
+      // The live case: the next whole minute at least 45 s ahead.
+      scheduledFor = new Date(Math.ceil((Date.now() + 45_000) / 60_000) * 60_000)
+      const text = await schedule(scheduledFor)
+      await poll(() => rows.count()).toBe(1)
+      expect(await rows.first().textContent()).toContain(`${text} (Stockholm)`)
       await snap(page, '3-publisher-scheduled')
     })
+    expect((await stored()).map((event) => event.at)).toEqual([scheduledFor!.toISOString()])
+
+    // An editor replays the admin's own server action (POST with its Next-Action id, as Payload's
+    // drawer calls it) to cancel the publisher's schedule, then to schedule one: both refused.
+    const [job] = await stored()
+    await session('3-editor-server-action', async (page) => {
+      await login(page, USERS.editor.email)
+      await page.goto(`${base}/admin/collections/reports/${ids.scheduled}`)
+      await poll(() => page.locator('#field-title').inputValue()).toBe(TITLES.scheduled)
+      await page.waitForLoadState('networkidle')
+      // Opening a section in its drawer calls the admin's server action: its id is what we replay.
+      const actionId = page.waitForRequest((request) => request.method() === 'POST' && Boolean(request.headers()['next-action']))
+      await page.locator('#field-sections .relationship--multi-value-label__drawer-toggler').first().click()
+      const action = (await actionId).headers()['next-action']
+      const call = (args: Record<string, unknown>) =>
+        page.evaluate(
+          async ({ action, args }) => {
+            const response = await fetch(location.href, {
+              method: 'POST',
+              headers: { 'next-action': action, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component' },
+              body: JSON.stringify([{ name: 'schedule-publish', args }]),
+            })
+            return { status: response.status, text: await response.text() }
+          },
+          { action, args },
+        )
+      const cancel = await call({ deleteID: job.id })
+      expect(cancel.text).toContain('Only a publisher can schedule or cancel publishing.')
+      const scheduleOwn = await call({ type: 'unpublish', date: new Date(Date.now() + 3_600_000).toISOString(), doc: { relationTo: 'reports', value: String(ids.scheduled) } })
+      expect(scheduleOwn.text).toContain('Only a publisher can schedule or cancel publishing.')
+    })
+    expect(await stored()).toEqual([job])
+    // Scheduling and cancelling are in the audit log, with what and when.
+    const log = await rest(`/api/audit-log?where[documentId][equals]=${ids.scheduled}&where[collectionSlug][equals]=reports&sort=createdAt&limit=20`, { auth: auth.admin })
+    expect(log.body.docs.map((entry: { action: string; detail?: string }) => `${entry.action} ${entry.detail ?? ''}`.trim())).toEqual(
+      expect.arrayContaining([
+        `schedule publish ${formatStockholm(morning)}`,
+        `schedule publish ${formatStockholm(evening)}`,
+        `cancelSchedule publish ${formatStockholm(morning)}`,
+        `cancelSchedule publish ${formatStockholm(evening)}`,
+        `schedule publish ${formatStockholm(scheduledFor!)}`,
+      ]),
+    )
     // Still a draft until its time comes.
     if (Date.now() < scheduledFor!.getTime() - 2_000) expect((await rest(`/api/reports/${ids.scheduled}`)).status).toBe(404)
   }, 300_000)
@@ -747,19 +894,3 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
     expect(await page.locator('li', { hasText: TITLES.spokesperson }).textContent()).toBe(`${TITLES.spokesperson}, hälso- och sjukvårdsdirektör`)
   }
 })
-
-/**
- * An instant as the schedule drawer's date picker writes and reads it: react-datepicker with the
- * format "MMM d, yyy h:mm a" in date-fns' Swedish locale, in Stockholm time ("nov. 27, 2026 1:45 em").
- */
-function pickerText(instant: Date): string {
-  const DATE_FNS_SV_MONTHS = ['jan.', 'feb.', 'mars', 'apr.', 'maj', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.']
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  )
-  const hour = Number(parts.hour)
-  const hour12 = hour % 12 === 0 ? 12 : hour % 12
-  return `${DATE_FNS_SV_MONTHS[Number(parts.month) - 1]} ${Number(parts.day)}, ${parts.year} ${hour12}:${parts.minute} ${hour < 12 ? 'fm' : 'em'}`
-}

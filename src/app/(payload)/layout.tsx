@@ -5,11 +5,13 @@ import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import type { ServerFunctionClient } from 'payload'
 import type React from 'react'
 
+import { schedulePublishServerFunction } from '../../scheduling/scheduled-publishing'
 import { importMap } from './admin/importMap.js'
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
-  return handleServerFunctions({ ...args, config, importMap })
+  // Payload's own schedule-publish lets editors schedule and cancel, and accepts past times: ours does not.
+  return handleServerFunctions({ ...args, config, importMap, serverFunctions: { 'schedule-publish': schedulePublishServerFunction as never } })
 }
 
 const Layout = ({ children }: { children: React.ReactNode }) => (

@@ -1,9 +1,21 @@
 import * as migration_20261127_005857_initial from './20261127_005857_initial';
+import * as migration_20261201_215817_audit_schedule from './20261201_215817_audit_schedule';
+import * as migration_20261201_220548_users_sign_in_throttle_api_key_last_used from './20261201_220548_users_sign_in_throttle_api_key_last_used';
 
 export const migrations = [
   {
     up: migration_20261127_005857_initial.up,
     down: migration_20261127_005857_initial.down,
-    name: '20261127_005857_initial'
+    name: '20261127_005857_initial',
+  },
+  {
+    up: migration_20261201_215817_audit_schedule.up,
+    down: migration_20261201_215817_audit_schedule.down,
+    name: '20261201_215817_audit_schedule',
+  },
+  {
+    up: migration_20261201_220548_users_sign_in_throttle_api_key_last_used.up,
+    down: migration_20261201_220548_users_sign_in_throttle_api_key_last_used.down,
+    name: '20261201_220548_users_sign_in_throttle_api_key_last_used'
   },
 ];
