@@ -6,11 +6,13 @@
 import type { Access, CollectionConfig } from 'payload'
 
 import { isStaff, publisherOrUnpublished, staffWritesDraftsPublishersPublish } from '../access/predicates'
-import { refuseBadInput } from '../access/input-guards'
-import { respectDocumentLocks } from '../access/document-locks'
-import { guardPublishing, publishedOnlyForReaders } from '../access/publishing'
 import { cacheHooks } from '../src/cache/invalidation-hooks'
 import { auditHooks } from './AuditLog/hooks'
+import { respectDocumentLocks } from './hooks/document-locks'
+import { hideHiddenRelationsFromFilters } from './hooks/hidden-relation-filters'
+import { refuseBadInput } from './hooks/input-guards'
+import { notePublicationState } from './hooks/publication-state'
+import { guardPublishing, publishedOnlyForReaders } from './hooks/publishing-guard'
 
 export const MAX_VERSIONS_PER_DOCUMENT = 50
 
@@ -22,6 +24,14 @@ export function contentCollection(
   const cache = cacheHooks(options.joins)
   return {
     ...config,
+    admin: {
+      ...config.admin,
+      components: {
+        ...config.admin?.components,
+        // Saves a document's last edits when its editor leaves it (src/admin/keep-edits/SaveOnExit.tsx).
+        edit: { ...config.admin?.components?.edit, beforeDocumentControls: ['/admin/keep-edits/SaveOnExit#SaveOnExit'] },
+      },
+    },
     access: {
       read: options.read,
       readVersions: isStaff,
@@ -40,7 +50,20 @@ export function contentCollection(
     },
     hooks: {
       ...hooks,
-      beforeOperation: [refuseBadInput, guardPublishing, respectDocumentLocks, publishedOnlyForReaders, ...auditHooks.beforeOperation, ...cache.beforeOperation, ...(hooks.beforeOperation ?? [])],
+      // In this order: bad input is refused before anything reads the database; the publication
+      // state is noted before the guard (and, later, the audit log and webhooks) read it; the
+      // caller's read arguments are narrowed before the cache notes what the read depends on.
+      beforeOperation: [
+        refuseBadInput,
+        notePublicationState,
+        guardPublishing,
+        respectDocumentLocks,
+        publishedOnlyForReaders,
+        hideHiddenRelationsFromFilters,
+        ...auditHooks.beforeOperation,
+        ...cache.beforeOperation,
+        ...(hooks.beforeOperation ?? []),
+      ],
       afterRead: [...(hooks.afterRead ?? []), ...cache.afterRead],
       afterChange: [...(hooks.afterChange ?? []), ...auditHooks.afterChange, ...cache.afterChange],
       afterDelete: [...(hooks.afterDelete ?? []), ...auditHooks.afterDelete, ...cache.afterDelete],

@@ -245,6 +245,10 @@ export interface User {
    * Only administrators can change roles.
    */
   roles: ('admin' | 'publisher' | 'editor' | 'reader')[];
+  /**
+   * Updated at most once a minute.
+   */
+  apiKeyLastUsedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -257,8 +261,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -277,7 +279,8 @@ export interface User {
  */
 export interface AuditLog {
   id: number;
-  action: 'create' | 'update' | 'draft' | 'publish' | 'unpublish' | 'delete' | 'restore';
+  action:
+    'create' | 'update' | 'draft' | 'publish' | 'unpublish' | 'delete' | 'restore' | 'schedule' | 'cancelSchedule';
   collectionSlug: string;
   documentId: string;
   summary?: string | null;
@@ -295,6 +298,10 @@ export interface AuditLog {
     | number
     | boolean
     | null;
+  /**
+   * E.g. what was scheduled, and when (Swedish time).
+   */
+  detail?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -578,6 +585,7 @@ export interface SpokespersonsSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  apiKeyLastUsedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   enableAPIKey?: T;
@@ -590,8 +598,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -612,6 +618,7 @@ export interface AuditLogSelect<T extends boolean = true> {
   user?: T;
   userEmail?: T;
   changedFields?: T;
+  detail?: T;
   updatedAt?: T;
   createdAt?: T;
 }

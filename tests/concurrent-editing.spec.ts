@@ -51,7 +51,7 @@ describe('two editors saving the same document', () => {
     expect(rest.body.errors[0].message).toMatch(/locked by another user/)
 
     const graphql = await graphqlAs(second)(`mutation($id: Int!) { updateReport(id: $id, draft: true, data: { subject: "Via GraphQL" }) { subject } }`, { id: reportId })
-    // Payload's GraphQL resolvers skip the lock check; access/document-locks.ts puts it back.
+    // Payload's GraphQL resolvers skip the lock check; collections/hooks/document-locks.ts puts it back.
     expect(graphql.body.errors?.[0]?.message, JSON.stringify(graphql.body)).toMatch(/locked by another user/)
     const remove = await graphqlAs(second)(`mutation($id: Int!) { deleteReport(id: $id) { id } }`, { id: reportId })
     expect(remove.body.errors?.[0]?.extensions?.statusCode, JSON.stringify(remove.body)).toBe(423)

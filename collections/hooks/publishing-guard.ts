@@ -9,7 +9,8 @@
  */
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
-import { canPublish, isStaffUser } from './roles'
+import { canPublish, isStaffUser } from '../../access/roles'
+import { wasPublishedAtStart } from './publication-state'
 
 const refuse = (what: string) =>
   new APIError(`Only a publisher can ${what}. Save your changes as a draft instead.`, 403, undefined, true)
@@ -26,18 +27,8 @@ export const guardPublishing: CollectionBeforeOperationHook = async ({ args, col
   if (status === 'published') throw refuse('publish')
   if (draft) return args // a draft version: the published document stays as it is
   if (id === undefined) throw refuse('update several documents without saving drafts')
-  const current = await req.payload.findByID({
-    collection: collection.slug,
-    id,
-    depth: 0,
-    draft: false,
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })
-  if ((current as { _status?: string } | null)?._status === 'published') {
-    throw refuse(status === 'draft' ? 'unpublish' : 'change published content')
-  }
+  // Noted by notePublicationState, which runs before this guard.
+  if (wasPublishedAtStart(req, collection.slug, id)) throw refuse(status === 'draft' ? 'unpublish' : 'change published content')
   return args
 }
 

@@ -4,14 +4,19 @@
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionAfterReadHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
-import { collectionDependency, documentDependency, noteDependency } from './request-context'
+import { levelOf } from '../auth/caller'
+import { collectionDependency, documentDependency, noteDependency, noteServedTo } from './request-context'
 import { writeTouched } from './registry'
 
 type IdWhere = { id?: { equals?: unknown; in?: unknown[] } }
 
-/** A query by id depends on those documents only; any other query on the whole collection. */
-export const noteQueryDependencies: CollectionBeforeOperationHook = ({ args, collection, operation }) => {
+/**
+ * A query by id depends on those documents only; any other query on the whole collection. The
+ * user it runs as is noted too: a response is cached only under the level it was built for.
+ */
+export const noteQueryDependencies: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   if (operation !== 'read') return args
+  noteServedTo(levelOf(req.user))
   const { id, where } = args as { id?: unknown; where?: IdWhere }
   const byIds = id !== undefined ? [id] : where && Object.keys(where).length === 1 ? (where.id?.in ?? (where.id?.equals !== undefined ? [where.id.equals] : undefined)) : undefined
   if (byIds) for (const docId of byIds) noteDependency(documentDependency(collection.slug, docId))

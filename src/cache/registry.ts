@@ -1,30 +1,23 @@
 /**
  * The process-wide cache state: the published-read cache, which open transactions touched what,
- * the optional Redis broadcast, and remembered caller lookups. Writes report here; the HTTP
- * layer (src/http/cached-api.ts) reads from here.
+ * and the optional Redis broadcast, which also tells every process to forget remembered
+ * credentials (src/auth/remembered.ts) when a user changes. Writes report here; the HTTP layer
+ * (src/http/cached-api.ts) reads from here.
  */
 import type { PayloadRequest } from 'payload'
 
+import { forgetAllCredentials } from '../auth/remembered'
 import { type Broadcast, connectBroadcast } from './broadcast'
 import { PublishedCache } from './published-cache'
 
 export const publishedCache = new PublishedCache()
 
-/** Callers resolved from their credentials, so a reader's API key costs one lookup, not one per request. */
-export const callerMemo = new Map<string, { level: CallerLevel; expires: number }>()
-/** Users behind recently verified API keys (src/auth/remembered-api-key.ts). */
-export const rememberedApiKeyUsers = new Map<string, { user: unknown; expires: number }>()
-
 /** A user changed somewhere: forget every remembered credential. */
-function forgetCallers() {
-  callerMemo.clear()
-  rememberedApiKeyUsers.clear()
-}
-export type CallerLevel = 'public' | 'internal' | 'staff'
+const forgetCallers = forgetAllCredentials
 
 const touchedByTransaction = new Map<string | number, { dependencies: string[]; users: boolean }>()
 let broadcast: Broadcast | undefined
-let cachingAllowed = process.env.LAGESBILD_CACHE !== 'off'
+const cachingAllowed = process.env.LAGESBILD_CACHE !== 'off'
 
 export function cachingEnabled(): boolean {
   return cachingAllowed && (!broadcast || broadcast.listening())
@@ -56,11 +49,6 @@ export async function startBroadcast(url: string | undefined, log: { warn: (mess
 export async function stopBroadcast() {
   await broadcast?.close()
   broadcast = undefined
-}
-
-export function disableCaching() {
-  cachingAllowed = false
-  forgetEverything()
 }
 
 /**

@@ -8,11 +8,10 @@ import type { Request as ExpressRequest, RequestHandler, Response as ExpressResp
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
 
-import { type CallerLevel } from '../cache/registry'
+import { type CallerLevel, callerLevel, rememberCallerLevel, rememberedCallerLevel } from '../auth/caller'
 import { cachingEnabled, publishedCache } from '../cache/registry'
 import { type CachedResponse, etagOf } from '../cache/published-cache'
 import { traceRequest } from '../cache/request-context'
-import { callerLevel, rememberedCallerLevel } from './caller'
 import { databaseDownIs503 } from './health'
 import { sendFetchResponse, toFetchRequest } from './fetch-bridge'
 
@@ -74,7 +73,12 @@ export function cachedGet(
   }
 }
 
-/** Runs Payload for a GET, sends its answer, and keeps it in the cache when it may. */
+/**
+ * Runs Payload for a GET, sends its answer, and keeps it in the cache when it may: only a 200
+ * built for exactly the level it would be stored under. The level comes from the user Payload's
+ * own operations ran as (noted by the collections' read hooks), not from our prediction: a
+ * response built for an editor never reaches the anonymous cache, whatever the headers looked like.
+ */
 async function computeAndSend(
   req: ExpressRequest,
   res: ExpressResponse,
@@ -84,7 +88,9 @@ async function computeAndSend(
   const ticket = publishedCache.ticket()
   const { result: response, trace } = await traceRequest(async () => handler(await toFetchRequest(req, res)))
   if (debugHeaders) res.setHeader('x-lagesbild-db-calls', String(trace.databaseCalls))
-  if (!useCache || response.status !== 200) {
+  const servedTo = trace.servedTo.size === 1 ? [...trace.servedTo][0] : undefined
+  if (servedTo) rememberCallerLevel(req, servedTo)
+  if (!useCache || response.status !== 200 || servedTo !== level) {
     res.setHeader('cache-control', CACHE_CONTROL.staff)
     res.setHeader('x-lagesbild-cache', 'bypass')
     return void (await sendFetchResponse(await databaseDownIs503(response, payload), res))

@@ -7,6 +7,7 @@ import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type RequestHandler, type Router } from 'express'
 import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
+import { clientKey, requestClient } from '../auth/sign-in-throttle'
 import { findPersistedQuery } from '../graphql/persisted-queries'
 import { cachedGet } from './cached-api'
 import { databaseDownIs503 } from './health'
@@ -33,6 +34,8 @@ function bridge(handler: FetchHandler, getPayloadInstance: () => Promise<Payload
 export function payloadApiRouter(config: Promise<SanitizedConfig>, corsOrigins: string[] | '*'): Router {
   const router = express.Router()
   const payload = () => getPayload({ config })
+  // Who is asking, for the sign-in throttle (Express's req.ip: `trust proxy` is set in server.ts).
+  router.use((req, _res, next) => requestClient.run(clientKey(req.ip), next))
   const graphqlPost = withClientErrorStatus(GRAPHQL_POST(config) as FetchHandler)
   const rest: FetchHandler = (request) => handleEndpoints({ config, request })
 
@@ -65,20 +68,23 @@ export function payloadApiRouter(config: Promise<SanitizedConfig>, corsOrigins: 
 /**
  * Payload answers a GraphQL request that never ran (syntax error, unknown field, wrong variable
  * type, limits exceeded) with 200 and `errors` only; that is a client error, so say 400.
- * Execution errors next to data (e.g. access refused on one field) keep their 200.
+ * Execution errors next to data (e.g. access refused on one field) keep their 200, except a
+ * request that got nothing because it sent too many sign-ins: 429, as over REST (with Retry-After).
  */
 function withClientErrorStatus(handler: FetchHandler): FetchHandler {
   return async (request) => {
     const response = await handler(request)
     if (response.status !== 200 || !response.headers.get('content-type')?.includes('json')) return response
     const text = await response.text()
-    let failedBeforeExecution = false
+    let status = 200
     try {
       const json = JSON.parse(text)
-      failedBeforeExecution = Array.isArray(json.errors) && json.errors.length > 0 && (json.data === undefined || json.data === null)
+      const errors: { extensions?: { statusCode?: number } }[] = Array.isArray(json.errors) ? json.errors : []
+      if (errors.length > 0 && (json.data === undefined || json.data === null)) status = 400
+      else if (errors.length > 0 && errors.every((error) => error.extensions?.statusCode === 429) && Object.values(json.data).every((value) => value === null)) status = 429
     } catch {
       // not JSON after all: pass it on unchanged
     }
-    return new Response(text, { status: failedBeforeExecution ? 400 : 200, headers: response.headers })
+    return new Response(text, { status, headers: response.headers })
   }
 }

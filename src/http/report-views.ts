@@ -8,6 +8,7 @@ import express, { type Router } from 'express'
 import type { Payload } from 'payload'
 
 import { isStaffUser } from '../../access/roles'
+import { fetchHeaders } from '../auth/caller'
 import { renderReportPrintHtml } from '../report-format/render-print'
 import { reportDocumentToModel } from '../reports/load'
 
@@ -18,10 +19,8 @@ export function reportViewsRouter(getPayload: () => Promise<Payload>): Router {
     if (view !== 'print' && view !== 'preview') return next()
     try {
       const payload = await getPayload()
-      const headers = new Headers()
-      // Origin / Sec-Fetch-Site too: without them Payload's CSRF check ignores the admin's session cookie.
-      for (const name of ['authorization', 'cookie', 'origin', 'sec-fetch-site'] as const) if (req.headers[name]) headers.set(name, String(req.headers[name]))
-      const { user } = await payload.auth({ headers })
+      // Every header: Payload's CSRF check reads Origin / Sec-Fetch-Site before it accepts the session cookie.
+      const { user } = await payload.auth({ headers: fetchHeaders(req) })
       const preview = view === 'preview'
       if (preview && !isStaffUser(user)) {
         return void res.status(user ? 403 : 401).type('text/plain').send('Preview is for editors and publishers signed in to the admin.')
