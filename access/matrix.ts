@@ -6,10 +6,10 @@
 export const MATRIX_ACTORS = ['admin', 'publisher', 'editor', 'reader', 'readerKey', 'anonymous'] as const
 export type MatrixActor = (typeof MATRIX_ACTORS)[number]
 
-export const OPERATIONS = {
+const OPERATIONS = {
   create: 'create a document (as a draft where the collection has drafts)',
   read: 'read a published document meant for everyone (public, active)',
-  readRestricted: 'read a published document that is internal (reports, actions) or inactive (spokespersons)',
+  readRestricted: 'read a published document that is internal (reports, actions, editions) or inactive (spokespersons)',
   readDraft: 'read a document that is only a draft',
   update: 'update: save a draft (drafted content) or change another user / entry',
   publish: 'publish a draft',
@@ -45,6 +45,8 @@ export const EXPECTED_ACCESS = {
   // "read/update/delete" of users means another user; everyone may read and update themselves,
   // except their roles and API key (admins only: collections/Users).
   users: { create: ['admin'], read: ['admin'], update: ['admin'], delete: ['admin'] },
+  // A record of what was published: readable under its report's audience rules, written by the server only.
+  editions: { create: [], read: EVERYONE, readRestricted: INTERNAL, update: [], delete: [] },
   'audit-log': { create: [], read: PUBLISHERS, update: [], delete: [] },
   'webhook-deliveries': { create: [], read: ['admin'], update: [], delete: [] },
 } satisfies Record<string, Partial<Record<Operation, MatrixActor[]>>>

@@ -6,10 +6,9 @@ import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
 import { canPublish, hasRole, isStaffUser, type MaybeUser, type Role } from './roles'
 
-export const anyone: Access = () => true
 export const nobody: Access = () => false
 
-export const hasAnyRole =
+const hasAnyRole =
   (...roles: Role[]): Access =>
   ({ req }) =>
     hasRole(req.user, ...roles)
@@ -25,11 +24,11 @@ export const fieldIsInternal: FieldAccess = ({ req }) => isStaffUser(req.user) |
 export const fieldNobody: FieldAccess = () => false
 
 /** The audiences a caller may read: readers see internal and public, anonymous only public. */
-export function visibleAudiences(user: MaybeUser): string[] {
+function visibleAudiences(user: MaybeUser): string[] {
   return isStaffUser(user) || hasRole(user, 'reader') ? ['internal', 'public'] : ['public']
 }
 
-export const published: Where = { _status: { equals: 'published' } }
+const published: Where = { _status: { equals: 'published' } }
 const notPublished: Where = { _status: { not_equals: 'published' } }
 
 /**

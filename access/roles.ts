@@ -3,9 +3,9 @@ export const ROLES = ['admin', 'publisher', 'editor', 'reader'] as const
 export type Role = (typeof ROLES)[number]
 
 /** Roles that work on content in the admin panel. */
-export const STAFF_ROLES: readonly Role[] = ['admin', 'publisher', 'editor']
+const STAFF_ROLES: readonly Role[] = ['admin', 'publisher', 'editor']
 /** Roles that may publish, unpublish, delete published content and restore versions. */
-export const PUBLISHING_ROLES: readonly Role[] = ['admin', 'publisher']
+const PUBLISHING_ROLES: readonly Role[] = ['admin', 'publisher']
 
 export type MaybeUser = { roles?: readonly (Role | string)[] | null } | null | undefined
 

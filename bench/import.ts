@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 
-import { generateReportFiles } from './generate-reports'
+import { generateReportFiles } from '../tests/support/generate-reports'
 
 export interface ImportBenchResult {
   reports: number

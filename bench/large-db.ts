@@ -20,7 +20,7 @@ import { root, runScript } from './servers'
 const INPUTS = [
   'src/migrations/sqlite', 'collections', 'access', 'src/reports', 'src/report-format', 'src/import-export', 'src/cache',
   'src/payload.config.ts', 'src/database.ts', 'src/sqlite-transactions.ts', 'seed',
-  'bench/generate-reports.ts', 'bench/prepare-db.ts', 'bench/import.ts', 'package-lock.json',
+  'bench/generate-reports.ts', 'tests/support/generate-reports.ts', 'bench/prepare-db.ts', 'bench/import.ts', 'package-lock.json',
 ]
 const CHUNK = 1000
 

@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { generateBenchReportFile, generateReportFiles } from './generate-reports'
+import { generateBenchReportFile } from './generate-reports'
+import { generateReportFiles } from '../tests/support/generate-reports'
 
 export interface LoadDatabase {
   publicReports: { id: number; slug: string }[]

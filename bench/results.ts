@@ -4,8 +4,8 @@ import os from 'node:os'
 import type { BuildResult } from './build'
 import type { summarize } from './cold-start'
 import type { ImportBenchResult } from './import'
-import type { MixedLoadResult } from './mixed-load'
 import type { Row } from './scenarios'
+import type { MixedLoadResult } from '../tests/support/mixed-load'
 
 export interface Group {
   title: string
@@ -167,7 +167,7 @@ export function loadSection(load: Results['load']): string[] {
   const { result: r, lostWrites } = load
   const acknowledged = r.acknowledged.created.size + r.acknowledged.renamed.size
   lines.push(
-    `The production server (API only) on a fresh PostgreSQL database (the committed migrations applied, ${load.reports} reports imported) at 127.0.0.1:5432, cache on. ${r.users} virtual users for ${r.seconds.toFixed(0)} s, one keep-alive connection each, every user sending its next request as soon as the previous one is answered (bench/mixed-load.ts): ${r.writers} editors (API key) creating draft sections and renaming their own; of the other users two in three read anonymously (a published report over REST and the persisted GraphQL query, lists) and one in three as a reader with an API key (an internal report). Peak RSS of the server ${load.peakRssMb.toFixed(0)} MB. Load from the same 2 cores.`,
+    `The production server (API only) on a fresh PostgreSQL database (the committed migrations applied, ${load.reports} reports imported) at 127.0.0.1:5432, cache on. ${r.users} virtual users for ${r.seconds.toFixed(0)} s, one keep-alive connection each, every user sending its next request as soon as the previous one is answered (tests/support/mixed-load.ts): ${r.writers} editors (API key) creating draft sections and renaming their own; of the other users two in three read anonymously (a published report over REST and the persisted GraphQL query, lists) and one in three as a reader with an API key (an internal report). Peak RSS of the server ${load.peakRssMb.toFixed(0)} MB. Load from the same 2 cores.`,
     '',
     '| requests | count | p50 ms | p99 ms | max ms |',
     '| --- | ---: | ---: | ---: | ---: |',

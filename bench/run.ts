@@ -26,15 +26,17 @@ import { benchBuild } from './build'
 import { fireAtOnce, summarize } from './cold-start'
 import type { ImportBenchResult } from './import'
 import { largeDatabase } from './large-db'
-import { runMixedLoad, verifyWrites } from './mixed-load'
 import type { LoadDatabase } from './prepare-load-db'
 import type { PreparedDatabase } from './prepare-db'
 import { type Group, loadSection, renderResults, type Results } from './results'
 import {
-  CONNECTIONS, DURATION, WARMUP, apiKeyHeader, graphqlPost, measure, persistedQueryPath, probe, type Row, type Scenario,
+  CONNECTIONS, DURATION, WARMUP, apiKeyHeader, graphqlPost, measure, probe, type Row, type Scenario,
 } from './scenarios'
-import { killAll, runScript, type Server, startChild, startLagesbild } from './servers'
+import { killAll, runScript, startChild, startLagesbild, STOP_GRACE_MS } from './servers'
+import { persistedQueryPath } from '../tests/support/api'
 import { freshDatabase } from '../tests/support/fresh-database'
+import { runMixedLoad, verifyWrites } from '../tests/support/mixed-load'
+import type { ServerProcess } from '../tests/support/server-process'
 
 type Prepared = ImportBenchResult & { then: PreparedDatabase }
 
@@ -56,14 +58,14 @@ async function prepare(name: string, total: number): Promise<Prepared> {
 }
 
 /** Runs `work` against a freshly started server and stops it afterwards, whatever happens. */
-async function withServer<T>(server: Promise<Server>, work: (server: Server) => Promise<T>): Promise<T & { peakRssMb: number }> {
+async function withServer<T>(server: Promise<ServerProcess>, work: (server: ServerProcess) => Promise<T>): Promise<T & { peakRssMb: number }> {
   const started = await server
   try {
     const result = await work(started)
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${started.pid}/status`, 'utf8'))
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${started.child.pid}/status`, 'utf8'))
     return { ...result, peakRssMb: hwm ? Number(hwm[1]) / 1024 : NaN }
   } finally {
-    await started.stop()
+    await started.stop('SIGTERM', { forceAfterMs: STOP_GRACE_MS })
   }
 }
 

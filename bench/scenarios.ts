@@ -117,9 +117,4 @@ export function graphqlPost(id: number): string {
   return JSON.stringify({ query: REPORT_QUERY, variables: { id } })
 }
 
-/** The persisted query `reportBySlug` (GET, cacheable): /api/graphql?id=reportBySlug&variables=... */
-export function persistedQueryPath(slug: string): string {
-  return `/api/graphql?id=reportBySlug&variables=${encodeURIComponent(JSON.stringify({ slug }))}`
-}
-
 export const apiKeyHeader = (key: string) => ({ authorization: `users API-Key ${key}` })

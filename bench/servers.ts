@@ -1,67 +1,31 @@
 /**
- * Child processes for the benchmark: the production lagesbild server, the floor server and the
+ * Child processes for the benchmark: the production lagesbild server and the floor server (both
+ * started by the shared spawner, tests/support/server-process.ts, on 127.0.0.1 port 0) and the
  * database builder. Each runs as `node --import tsx <file>` (one process, so signals and RSS are
- * the server's own), on 127.0.0.1 port 0; we parse the "listening on" line.
+ * the server's own), in its own process group.
  * Every child is registered and killed when the benchmark ends, however it ends.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { startServer, type ServerProcess } from '../tests/support/server-process'
+
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 const children = new Set<ChildProcess>()
 
-export interface Server {
-  url: string
-  pid: number
-  output: () => string
-  stop: () => Promise<void>
-}
+/** How long a server gets to close after SIGTERM before it is killed. */
+export const STOP_GRACE_MS = 5_000
 
 /** The production server, API only (LAGESBILD_ADMIN=off: no `next build` needed); `cwd` is the source tree. */
-export function startLagesbild(databaseFile: string, env: Record<string, string> = {}, cwd = root): Promise<Server> {
-  return startChild('src/server.ts', {
-    NODE_ENV: 'production',
-    NODE_OPTIONS: '--conditions=production',
-    DATABASE_URL: `file:${databaseFile}`,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LAGESBILD_ADMIN: 'off',
-    ...env,
-  }, cwd)
+export function startLagesbild(databaseFile: string, env: Record<string, string> = {}, cwd = root): Promise<ServerProcess> {
+  return startServer({ production: true, cwd, env: { DATABASE_URL: `file:${databaseFile}`, ...env }, detached: true, onSpawn: track })
 }
 
-export function startChild(script: string, env: Record<string, string>, cwd = root, timeoutMs = 120_000): Promise<Server> {
-  const child = spawnTracked(script, env, cwd)
-  let log = ''
-  child.stdout!.on('data', (chunk) => (log += chunk))
-  child.stderr!.on('data', (chunk) => (log += chunk))
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  return new Promise<Server>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start in ${timeoutMs} ms:\n${log}`)), timeoutMs)
-    child.stdout!.on('data', () => {
-      const match = /listening on (http:\/\/\S+)/.exec(log)
-      if (!match) return
-      clearTimeout(timer)
-      resolve({
-        url: match[1].replace('localhost', '127.0.0.1'),
-        pid: child.pid!,
-        output: () => log,
-        stop: async () => {
-          if (child.exitCode !== null || child.signalCode !== null) return
-          child.kill('SIGTERM')
-          const force = setTimeout(() => child.kill('SIGKILL'), 5_000)
-          await exited
-          clearTimeout(force)
-        },
-      })
-    })
-    exited.then(() => {
-      clearTimeout(timer)
-      reject(new Error(`${script} exited (${child.exitCode ?? child.signalCode}) before listening:\n${log}`))
-    })
-  })
+/** Another server script (bench/floor.ts) that prints "listening on http://…". */
+export function startChild(script: string, env: Record<string, string>, cwd = root, timeoutMs = 120_000): Promise<ServerProcess> {
+  return startServer({ script, env, cwd, timeoutMs, detached: true, onSpawn: track })
 }
 
 /** Runs a script to completion; resolves with the JSON it prints on its last "RESULT " line. */

@@ -3,10 +3,11 @@
  * spokespersons): drafts with autosave and bounded version history, the publishing guard,
  * role-based access, and the audit log. A collection states only how the public may read it.
  */
-import type { Access, CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, UIField } from 'payload'
 
 import { isStaff, publisherOrUnpublished, staffWritesDraftsPublishersPublish } from '../access/predicates'
 import { cacheHooks } from '../src/cache/invalidation-hooks'
+import { REPORT_PARTS } from '../src/editions/publish-whole'
 import { auditHooks } from './AuditLog/hooks'
 import { respectDocumentLocks } from './hooks/document-locks'
 import { hideHiddenRelationsFromFilters } from './hooks/hidden-relation-filters'
@@ -14,7 +15,13 @@ import { refuseBadInput } from './hooks/input-guards'
 import { notePublicationState } from './hooks/publication-state'
 import { guardPublishing, publishedOnlyForReaders } from './hooks/publishing-guard'
 
-export const MAX_VERSIONS_PER_DOCUMENT = 50
+const MAX_VERSIONS_PER_DOCUMENT = 50
+
+const republishNotice: UIField = {
+  name: 'republishNotice',
+  type: 'ui',
+  admin: { components: { Field: '/admin/editions/RepublishNotice#RepublishNotice' } },
+}
 
 export function contentCollection(
   config: Omit<CollectionConfig, 'access' | 'versions'>,
@@ -22,8 +29,11 @@ export function contentCollection(
 ): CollectionConfig {
   const hooks = config.hooks ?? {}
   const cache = cacheHooks(options.joins)
+  // A part of reports tells its publisher which published reports still show its earlier text.
+  const fields = REPORT_PARTS.some(({ collection }) => collection === config.slug) ? [republishNotice, ...config.fields] : config.fields
   return {
     ...config,
+    fields,
     admin: {
       ...config.admin,
       components: {

@@ -1,9 +1,10 @@
 import { AuditLog } from './AuditLog'
 import { CommunicationActions } from './CommunicationActions'
+import { Editions } from './Editions'
 import { Reports } from './Reports'
 import { Sections } from './Sections'
 import { Spokespersons } from './Spokespersons'
 import { Users } from './Users'
 import { WebhookDeliveries } from './WebhookDeliveries'
 
-export const collections = [Reports, Sections, CommunicationActions, Spokespersons, Users, AuditLog, WebhookDeliveries]
+export const collections = [Reports, Editions, Sections, CommunicationActions, Spokespersons, Users, AuditLog, WebhookDeliveries]

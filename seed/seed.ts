@@ -7,6 +7,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Payload } from 'payload'
 
+import { env } from '../src/env'
 import { type ImportOutcome, importReportFiles } from '../src/import-export/import-reports'
 
 const seedDir = path.dirname(fileURLToPath(import.meta.url))
@@ -39,7 +40,8 @@ export async function ensureAdmin(payload: Payload, email: string | undefined, p
  * Credentials come from SEED_ADMIN_EMAIL / SEED_ADMIN_PASSWORD, or are generated and printed once.
  */
 export async function seedIfEmpty(payload: Payload, { announceAdmin }: { announceAdmin: boolean }) {
-  if (process.env.NODE_ENV === 'production') return
+  const settings = env()
+  if (settings.NODE_ENV === 'production') return
   const [reports, users] = await Promise.all([
     payload.count({ collection: 'reports' }),
     payload.count({ collection: 'users' }),
@@ -49,11 +51,11 @@ export async function seedIfEmpty(payload: Payload, { announceAdmin }: { announc
     payload.logger.info(`Seeded ${results.map((r) => path.basename(r.file)).join(', ')}`)
   }
   if (users.totalDocs === 0) {
-    const email = process.env.SEED_ADMIN_EMAIL || 'admin@lagesbild.local'
-    const password = process.env.SEED_ADMIN_PASSWORD || randomBytes(9).toString('base64url')
+    const email = settings.SEED_ADMIN_EMAIL ?? 'admin@lagesbild.local'
+    const password = settings.SEED_ADMIN_PASSWORD ?? randomBytes(9).toString('base64url')
     await ensureAdmin(payload, email, password)
     if (announceAdmin) {
-      const shown = process.env.SEED_ADMIN_PASSWORD ? '(from SEED_ADMIN_PASSWORD)' : password
+      const shown = settings.SEED_ADMIN_PASSWORD ? '(from SEED_ADMIN_PASSWORD)' : password
       console.log(`\n  Development admin created: ${email} / ${shown}\n  (shown once; change it in the admin under your account)\n`)
     }
   }

@@ -10,8 +10,9 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { DEFAULT_SQLITE_FILE, databaseKind } from './database'
+import { envVariables } from './env'
 
-const url = process.env.DATABASE_URL
+const url = envVariables('DATABASE_URL').DATABASE_URL
 if (databaseKind(url) !== 'sqlite') {
   console.error('backup/restore here is for the embedded SQLite database; use pg_dump or mongodump (README: Backup and restore)')
   process.exit(2)

@@ -19,7 +19,7 @@ import { migrations as sqliteMigrations } from './migrations/sqlite'
 import { withDatabaseEvents } from './cache/database-events'
 import { withSerializedSqliteTransactions } from './sqlite-transactions'
 
-export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
 export const DEFAULT_SQLITE_FILE = 'data/lagesbild.db'
 
@@ -30,15 +30,15 @@ export function databaseKind(url: string | undefined): DatabaseKind {
   throw new Error(`DATABASE_URL: unsupported scheme in "${url.split(':')[0]}:"`)
 }
 
-export function migrationDir(kind: Exclude<DatabaseKind, 'mongodb'>, projectRoot = process.cwd()) {
+function migrationDir(kind: Exclude<DatabaseKind, 'mongodb'>, projectRoot = process.cwd()) {
   return path.resolve(projectRoot, 'src', 'migrations', kind)
 }
 
-export function databaseAdapter(url: string | undefined, poolSize = 20): DatabaseAdapterObj {
-  return withDatabaseEvents(baseAdapter(url, poolSize))
+export function databaseAdapter(url: string | undefined, poolSize = 20, push = true): DatabaseAdapterObj {
+  return withDatabaseEvents(baseAdapter(url, poolSize, push))
 }
 
-function baseAdapter(url: string | undefined, poolSize: number): DatabaseAdapterObj {
+function baseAdapter(url: string | undefined, poolSize: number, push: boolean): DatabaseAdapterObj {
   const kind = databaseKind(url)
   if (kind === 'postgres') {
     return postgresAdapter({
@@ -47,6 +47,7 @@ function baseAdapter(url: string | undefined, poolSize: number): DatabaseAdapter
       pool: { connectionString: url, connectionTimeoutMillis: 3_000, max: poolSize },
       migrationDir: migrationDir('postgres'),
       prodMigrations: postgresMigrations,
+      push,
     })
   }
   if (kind === 'mongodb') {
@@ -64,6 +65,7 @@ function baseAdapter(url: string | undefined, poolSize: number): DatabaseAdapter
     transactionOptions: {},
     migrationDir: migrationDir('sqlite'),
     prodMigrations: sqliteMigrations,
+    push,
   })
   return withSerializedSqliteTransactions(adapter, busyTimeout)
 }
@@ -85,4 +87,26 @@ export function guardDatabaseConnection(payload: { db: unknown; logger: { warn: 
   pool.on('error', warn)
   pool.on('connect', (client) => client.on('error', warn))
   for (const client of pool._clients ?? []) client.on('error', warn)
+}
+
+/**
+ * For scripts, which never change the schema: stops with what to do when the database lacks a
+ * committed migration. A database whose schema was pushed in development (Payload records that
+ * as the migration "dev") is taken as it is.
+ */
+export async function assertMigrated(payload: { db: { name?: string }; find: (args: never) => Promise<{ docs: { name?: string }[] }> }, kind = databaseKind(process.env.DATABASE_URL)) {
+  if (kind === 'mongodb') return
+  const committed = (kind === 'postgres' ? postgresMigrations : sqliteMigrations).map((migration) => migration.name)
+  let applied: Set<string | undefined>
+  try {
+    const { docs } = await payload.find({ collection: 'payload-migrations', pagination: false, depth: 0, select: { name: true } } as never)
+    applied = new Set(docs.map((doc) => doc.name))
+  } catch {
+    applied = new Set()
+  }
+  if (applied.has('dev')) return
+  const missing = committed.filter((name) => !applied.has(name))
+  if (missing.length === 0) return
+  console.error(`The database is behind the committed migrations (missing ${missing.join(', ')}): run npm run migrate`)
+  process.exit(1)
 }

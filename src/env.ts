@@ -33,10 +33,17 @@ const mailbox = z
   .trim()
   .regex(/^([^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or "Name <address>"')
 
-export const envSchema = z.object({
+const onOff = z.enum(['on', 'off']).default('on')
+
+const fields = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DATABASE_URL: databaseUrl,
+  /**
+   * off: never change the schema from this process, only check it is migrated (the npm scripts set
+   * it: a script uses the committed migrations). on: outside production, SQL schemas are pushed.
+   */
+  DATABASE_PUSH: onOff,
   /** PostgreSQL connections per server process (the database's max_connections is shared by all). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
   /** API writes handled at once per process; more wait their turn in memory, not in the pool. */
@@ -63,26 +70,47 @@ export const envSchema = z.object({
   MAIL_REPLY_TO: mailbox.optional(),
   /** Without SMTP_URL each mail is appended to outbox.jsonl here (default data/mail). */
   MAIL_CAPTURE_DIR: z.string().trim().optional(),
-}).refine((env) => env.WEBHOOK_URLS.length === 0 || Boolean(env.WEBHOOK_SECRET), {
+  /** off: API only, no Next.js admin (no `next build` needed; tests and benchmarks use it). */
+  LAGESBILD_ADMIN: onOff,
+  /** Anonymous reads run before taking traffic so V8 has optimised that path (bench/STALL.md); 0: none. */
+  LAGESBILD_WARMUP: z.coerce.number().int().min(0).max(10_000).default(50),
+  /** off: this process runs no jobs (scheduled publishing, webhooks); another process must. */
+  LAGESBILD_JOBS: onOff,
+  /** off: no published-read cache, every read goes to Payload (the benchmark measures stock Payload so). */
+  LAGESBILD_CACHE: onOff,
+  /** 1: responses say how many database calls they made (x-lagesbild-db-calls); the tests read it. */
+  LAGESBILD_DEBUG_HEADERS: z.enum(['0', '1']).default('0'),
+  /** Largest request body accepted (413 beyond). Reports are text: 2 MB is far above any real one (the seed is 6 KB). */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1).default(2 * 1024 * 1024),
+})
+
+const envSchema = fields.refine((env) => env.WEBHOOK_URLS.length === 0 || Boolean(env.WEBHOOK_SECRET), {
   path: ['WEBHOOK_SECRET'],
   message: 'required when WEBHOOK_URLS is set',
 })
 
-export type Env = z.infer<typeof envSchema> & { PAYLOAD_SECRET: string; SERVER_URL: string }
+type Fields = z.infer<typeof fields>
+
+type Env = Fields & { PAYLOAD_SECRET: string; SERVER_URL: string }
 
 export class EnvError extends Error {}
 
-/** Parses the environment; throws EnvError with one line per bad variable. */
-export function parseEnv(source: Record<string, string | undefined>, projectRoot = process.cwd()): Env {
+/** Validates with the schema; throws EnvError with one line per bad variable. Empty values count as unset. */
+function validate<T>(schema: z.ZodType<T>, source: Record<string, string | undefined>): T {
   const blankToUndefined = Object.fromEntries(
     Object.entries(source).map(([key, value]) => [key, value === '' ? undefined : value]),
   )
-  const result = envSchema.safeParse(blankToUndefined)
+  const result = schema.safeParse(blankToUndefined)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
     throw new EnvError(`Invalid configuration: ${lines.join('; ')}`)
   }
-  const env = result.data
+  return result.data
+}
+
+/** Parses the environment; throws EnvError with one line per bad variable. */
+export function parseEnv(source: Record<string, string | undefined>, projectRoot = process.cwd()): Env {
+  const env = validate(envSchema, source)
   let secret = env.PAYLOAD_SECRET
   if (!secret && source.NEXT_PHASE === 'phase-production-build') {
     // `next build` loads the config to collect pages but never signs a token: a throwaway will do.
@@ -115,10 +143,23 @@ let cached: Env | undefined
 
 /** The validated environment of this process; exits with one clear line when it is invalid. */
 export function env(): Env {
-  if (cached) return cached
+  cached ??= exitIfInvalid(() => parseEnv(process.env))
+  return cached
+}
+
+/**
+ * Only the named variables, validated as env() validates them, for scripts that need no more
+ * (backup and restore need the database, not PAYLOAD_SECRET). Exits with one clear line when invalid.
+ */
+export function envVariables<K extends keyof Fields>(...names: K[]): Pick<Fields, K> {
+  const mask = Object.fromEntries(names.map((name) => [name, true])) as Partial<Record<keyof Fields, true>>
+  const schema = fields.pick(mask) as unknown as z.ZodType<Pick<Fields, K>>
+  return exitIfInvalid(() => validate(schema, process.env))
+}
+
+function exitIfInvalid<T>(parse: () => T): T {
   try {
-    cached = parseEnv(process.env)
-    return cached
+    return parse()
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(error.message)

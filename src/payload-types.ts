@@ -21,6 +21,7 @@ export interface Config {
   blocks: {};
   collections: {
     reports: Report;
+    editions: Edition;
     sections: Section;
     'communication-actions': CommunicationAction;
     spokespersons: Spokesperson;
@@ -40,6 +41,7 @@ export interface Config {
   };
   collectionsSelect: {
     reports: ReportsSelect<false> | ReportsSelect<true>;
+    editions: EditionsSelect<false> | EditionsSelect<true>;
     sections: SectionsSelect<false> | SectionsSelect<true>;
     'communication-actions': CommunicationActionsSelect<false> | CommunicationActionsSelect<true>;
     spokespersons: SpokespersonsSelect<false> | SpokespersonsSelect<true>;
@@ -147,6 +149,18 @@ export interface Report {
    */
   compiledBy?: string | null;
   commissionedBy?: string | null;
+  /**
+   * The report’s identity in its editions; set when it is created.
+   */
+  recordKey?: string | null;
+  /**
+   * What readers see: set when published.
+   */
+  edition?: {
+    number?: number | null;
+    publishedAt?: string | null;
+    sha256?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -233,6 +247,38 @@ export interface Spokesperson {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * Every publication of a report, as its readers saw it. Cannot be changed or deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editions".
+ */
+export interface Edition {
+  id: number;
+  report?: (number | null) | Report;
+  reportKey: string;
+  number: number;
+  publishedAt: string;
+  publishedBy?: string | null;
+  title: string;
+  slug?: string | null;
+  subject?: string | null;
+  compiledAt?: string | null;
+  audience: 'internal' | 'public';
+  content:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  text: string;
+  sha256: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -531,9 +577,38 @@ export interface ReportsSelect<T extends boolean = true> {
   spokespersons?: T;
   compiledBy?: T;
   commissionedBy?: T;
+  recordKey?: T;
+  edition?:
+    | T
+    | {
+        number?: T;
+        publishedAt?: T;
+        sha256?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editions_select".
+ */
+export interface EditionsSelect<T extends boolean = true> {
+  report?: T;
+  reportKey?: T;
+  number?: T;
+  publishedAt?: T;
+  publishedBy?: T;
+  title?: T;
+  slug?: T;
+  subject?: T;
+  compiledAt?: T;
+  audience?: T;
+  content?: T;
+  text?: T;
+  sha256?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

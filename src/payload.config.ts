@@ -8,6 +8,8 @@ import { sv } from '@payloadcms/translations/languages/sv'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig, type SanitizedConfig } from 'payload'
+import { destination, pino } from 'pino'
+import { build as prettyLines } from 'pino-pretty'
 
 import { isStaffUser, hasRole } from '../access/roles'
 import { collections } from '../collections'
@@ -16,8 +18,10 @@ import { databaseAdapter, guardDatabaseConnection } from './database'
 import { emailAdapter } from './email'
 import { answerForgotPasswordAlike } from './email/forgot-password'
 import { depthLimit } from './graphql/depth-limit'
+import { editionMutations, editionQueries } from './graphql/editions'
 import { fixPayloadMutations, fixPayloadQueries } from './graphql/payload-fixes'
 import { env } from './env'
+import { TIME_ZONE } from './report-format/stockholm-time'
 import { deliverWebhookTask } from './webhooks/deliver-task'
 
 /** Deep enough for a full report with its sections' joins; deeper queries are refused. */
@@ -28,8 +32,14 @@ const settings = env()
 const config = buildConfig({
   secret: settings.PAYLOAD_SECRET,
   serverURL: settings.SERVER_URL,
-  db: databaseAdapter(settings.DATABASE_URL, settings.DATABASE_POOL_SIZE),
+  db: databaseAdapter(settings.DATABASE_URL, settings.DATABASE_POOL_SIZE, settings.DATABASE_PUSH === 'on'),
   collections,
+  // Logs go to standard error, so that a script's standard output holds only its data
+  // (`npm run export -- 1 > report.md`): JSON lines in production, readable lines otherwise.
+  logger:
+    settings.NODE_ENV === 'production'
+      ? pino({ name: 'payload' }, destination(2))
+      : pino(prettyLines({ colorize: Boolean(process.stderr.isTTY), ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss', destination: 2 })),
   // Password-reset mail: SMTP with SMTP_URL, else captured to data/mail/outbox.jsonl (src/email).
   email: emailAdapter(settings),
   onInit: async (payload) => {
@@ -49,8 +59,8 @@ const config = buildConfig({
     dateFormat: 'yyyy-MM-dd HH:mm',
     importMap: { baseDir: srcDir },
     timezones: {
-      defaultTimezone: 'Europe/Stockholm',
-      supportedTimezones: [{ label: 'Stockholm', value: 'Europe/Stockholm' }],
+      defaultTimezone: TIME_ZONE,
+      supportedTimezones: [{ label: 'Stockholm', value: TIME_ZONE }],
     },
   },
   i18n: {
@@ -60,7 +70,7 @@ const config = buildConfig({
   jobs: {
     // Scheduled publishing queues jobs; this cron runs them inside the server process.
     autoRun: [{ cron: settings.JOBS_CRON, queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.LAGESBILD_JOBS !== 'off',
+    shouldAutoRun: () => settings.LAGESBILD_JOBS === 'on',
     // Report webhooks (src/webhooks/): one job per consumer and event, retried with backoff.
     tasks: [deliverWebhookTask],
     // Payload's default lets any signed-in user (a reader, an API key) run or queue jobs.
@@ -77,8 +87,9 @@ const config = buildConfig({
     disablePlaygroundInProduction: true,
     disableIntrospectionInProduction: true,
     // Payload's Access/docAccess answers, join access and e-mail verification (see the file).
-    queries: fixPayloadQueries,
-    mutations: fixPayloadMutations,
+    // And editions: readers' reports show their latest edition; ReportChanges; nextReport (src/graphql/editions.ts).
+    queries: (graphql, info) => ({ ...fixPayloadQueries(graphql, info), ...editionQueries(graphql, info) }),
+    mutations: (graphql, info) => ({ ...fixPayloadMutations(graphql, info), ...editionMutations(graphql, info) }),
   },
   typescript: {
     outputFile: path.resolve(srcDir, 'payload-types.ts'),

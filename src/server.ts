@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http'
 import { getPayload, handleEndpoints, type Payload } from 'payload'
 
 import { seedIfEmpty } from '../seed/seed'
+import { backfillEditions } from './editions/record'
 import { stopBroadcast } from './cache/registry'
 import { env } from './env'
 import { serveCachedHit } from './http/cached-api'
@@ -21,28 +22,30 @@ import config from './payload.config'
 
 const settings = env()
 const dev = settings.NODE_ENV !== 'production'
-const withAdmin = process.env.LAGESBILD_ADMIN !== 'off'
 const SHUTDOWN_GRACE_MS = 10_000
 
-let payload: Payload | undefined
 let shuttingDown = false
 
 async function main() {
+  // Payload first: nothing listens until it has started, so every router gets the instance.
+  const payload = await getPayload({ config, cron: true })
+  if (dev && settings.AUTO_SEED === 'true') await seedIfEmpty(payload, { announceAdmin: true })
+  // Reports published before editions existed get edition 1 (a database pushed in development has no data migration).
+  const backfilled = await backfillEditions(payload)
+  if (backfilled) payload.logger.info(`editions: recorded edition 1 of ${backfilled} published report(s)`)
+
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
-  app.use(healthRouter(() => payload, () => shuttingDown))
+  app.use(healthRouter(payload, () => shuttingDown))
   app.get('/favicon.ico', favicon)
-
-  payload = await getPayload({ config, cron: true })
-  if (dev && settings.AUTO_SEED === 'true') await seedIfEmpty(payload, { announceAdmin: true })
-
-  app.use('/api', writeGate(settings.MAX_CONCURRENT_WRITES ?? Math.max(2, Math.floor(settings.DATABASE_POOL_SIZE / 2))))
-  app.use(payloadApiRouter(config, settings.CORS_ORIGINS))
-  app.use(reportViewsRouter(() => getPayload({ config })))
+  const concurrentWrites = settings.MAX_CONCURRENT_WRITES ?? Math.max(2, Math.floor(settings.DATABASE_POOL_SIZE / 2))
+  app.use('/api', writeGate(concurrentWrites))
+  app.use(payloadApiRouter(payload, settings.CORS_ORIGINS))
+  app.use(reportViewsRouter(payload))
 
   let upgrade: ((...args: never[]) => unknown) | undefined
-  if (withAdmin) {
+  if (settings.LAGESBILD_ADMIN === 'on') {
     const { default: next } = await import('next')
     const nextApp = next({ dev, dir: process.cwd(), hostname: 'localhost', port: settings.PORT })
     await nextApp.prepare()
@@ -64,28 +67,29 @@ async function main() {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : settings.PORT
     // Tests and scripts read this line to learn the port when PORT=0.
-    console.log(`lagesbild listening on http://localhost:${port} (admin ${withAdmin ? 'on' : 'off'}, ${payload?.db.name})`)
+    console.log(`lagesbild listening on http://localhost:${port} (admin ${settings.LAGESBILD_ADMIN}, ${payload.db.name})`)
   })
   // HMR websocket in development (Next) goes through the same HTTP server.
   if (upgrade) server.on('upgrade', upgrade as never)
-  installShutdown(server)
+  installShutdown(server, payload)
 }
 
 /**
  * Runs the anonymous read path a few dozen times before taking traffic, so V8 has optimised it:
  * otherwise the first burst of requests queues behind slow, unoptimised ones (bench/STALL.md).
  */
-async function warmUp(instance: Payload) {
-  const rounds = Number(process.env.LAGESBILD_WARMUP ?? 50)
-  if (rounds <= 0) return
-  const { docs } = await instance.find({ collection: 'reports', limit: 1, depth: 0, overrideAccess: false })
+async function warmUp(payload: Payload) {
+  const rounds = settings.LAGESBILD_WARMUP
+  if (rounds === 0) return
+  const { docs } = await payload.find({ collection: 'reports', limit: 1, depth: 0, overrideAccess: false })
   for (let i = 0; docs[0] && i < rounds; i++) {
-    const response = await handleEndpoints({ config, request: new Request(`${settings.SERVER_URL}/api/reports/${docs[0].id}`) })
+    const request = new Request(`${settings.SERVER_URL}/api/reports/${docs[0].id}`)
+    const response = await handleEndpoints({ config: payload.config, request })
     await response.arrayBuffer()
   }
 }
 
-function installShutdown(server: Server) {
+function installShutdown(server: Server, payload: Payload) {
   const shutdown = (signal: string) => {
     if (shuttingDown) return
     shuttingDown = true
@@ -97,7 +101,7 @@ function installShutdown(server: Server) {
     force.unref()
     server.close(async () => {
       await stopBroadcast()
-      await payload?.destroy()
+      await payload.destroy()
       console.log('closed')
       process.exit(0)
     })

@@ -1,5 +1,7 @@
+import { TIME_ZONE } from './report-format/stockholm-time'
+
 /** URL-safe slugs: lower case ASCII, Swedish letters folded (å ä -> a, ö -> o), words joined by "-". */
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -11,7 +13,7 @@ export function slugify(text: string): string {
 /** A report's slug: its title and the Stockholm calendar day it was compiled. */
 export function reportSlug(title: string, compiledAt: string | Date): string {
   const day = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
+    timeZone: TIME_ZONE,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

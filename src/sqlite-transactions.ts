@@ -125,7 +125,8 @@ export function withSerializedSqliteTransactions(base: DatabaseAdapterObj, busyT
       adapter.connect = async function (...connectArgs: unknown[]) {
         await connect.apply(this, connectArgs)
         const client = this.client as Client
-        client.transaction = (async (mode: string = 'write') => transactionOnOwnConnection(this.clientConfig.url, busyTimeoutMs, mode, lock)) as Client['transaction']
+        client.transaction = (async (mode: string = 'write') =>
+          transactionOnOwnConnection(this.clientConfig.url, busyTimeoutMs, mode, lock)) as Client['transaction']
       }
 
       for (const name of WRITE_METHODS) {

@@ -30,7 +30,11 @@ const SUBJECTS: Record<MatrixCollection, Subject> = {
   reports: {
     drafted: true,
     graphql: gqlNames('Report', 'Reports'),
-    newData: (marker, variant) => ({ title: `Matris ${marker}`, compiledAt: '2025-06-01T08:00:00.000Z', audience: variant === 'public' ? 'public' : 'internal' }),
+    newData: (marker, variant) => ({
+      title: `Matris ${marker}`,
+      compiledAt: '2025-06-01T08:00:00.000Z',
+      audience: variant === 'public' ? 'public' : 'internal',
+    }),
     updateField: 'title',
     identity: 'title',
   },
@@ -44,7 +48,12 @@ const SUBJECTS: Record<MatrixCollection, Subject> = {
   'communication-actions': {
     drafted: true,
     graphql: gqlNames('CommunicationAction', 'CommunicationActions'),
-    newData: (marker, variant) => ({ date: '2025-06-01T12:00:00.000Z', title: `Matris ${marker}`, url: '#', audience: variant === 'public' ? 'public' : 'internal' }),
+    newData: (marker, variant) => ({
+      date: '2025-06-01T12:00:00.000Z',
+      title: `Matris ${marker}`,
+      url: '#',
+      audience: variant === 'public' ? 'public' : 'internal',
+    }),
     updateField: 'title',
     identity: 'title',
   },
@@ -65,9 +74,24 @@ const SUBJECTS: Record<MatrixCollection, Subject> = {
   'webhook-deliveries': {
     drafted: false,
     graphql: gqlNames('WebhookDelivery'),
-    newData: (marker) => ({ event: 'report.published', reportId: marker, deliveryId: marker, attempt: 1, attemptKey: `${marker}:1`, url: 'https://example.org/hook', status: 'delivered' }),
+    newData: (marker) => ({
+      event: 'report.published',
+      reportId: marker,
+      deliveryId: marker,
+      attempt: 1,
+      attemptKey: `${marker}:1`,
+      url: 'https://example.org/hook',
+      status: 'delivered',
+    }),
     updateField: 'error',
     identity: 'deliveryId',
+  },
+  editions: {
+    drafted: false,
+    graphql: gqlNames('Edition'),
+    newData: (marker) => ({ reportKey: marker, number: 1, publishedAt: '2025-06-01T08:00:00.000Z', title: `Matris ${marker}`, content: {}, text: 'x', sha256: 'x' }),
+    updateField: 'text',
+    identity: 'reportKey',
   },
   'audit-log': {
     drafted: false,
@@ -113,6 +137,11 @@ describe('access matrix', () => {
       await fixture('sections', 'public')
       return (await admin()('/api/audit-log?limit=1&sort=-createdAt')).body.docs[0]
     }
+    if (collection === 'editions') {
+      // Only publishing a report makes an edition: publish one of the variant's audience and take its edition.
+      const report = await fixture('reports', variant, 'published')
+      return (await admin()(`/api/editions?where[report][equals]=${report.id}&depth=0`)).body.docs[0]
+    }
     if (collection === 'webhook-deliveries') {
       // Only the delivery task writes these: make one the way it does, through the Local API.
       return (await localPayload()).create({ collection, data: SUBJECTS[collection].newData(marker(), 'public') as never, overrideAccess: true })
@@ -142,7 +171,8 @@ describe('access matrix', () => {
         expect(response.status).toBe(allowed ? 201 : 403)
         createdId = response.body?.doc?.id
       } else {
-        const { body } = await graphqlAs(actors[actor])(`mutation ($data: ${subject.graphql.input}!) { ${subject.graphql.create}(data: $data) { id } }`, { data })
+        const mutation = `mutation ($data: ${subject.graphql.input}!) { ${subject.graphql.create}(data: $data) { id } }`
+        const { body } = await graphqlAs(actors[actor])(mutation, { data })
         if (!allowed) expect(body.errors?.[0]?.message).toBeTruthy()
         createdId = body.data?.[subject.graphql.create]?.id
       }
@@ -209,7 +239,8 @@ describe('access matrix', () => {
         expect(response.status).toBe(allowed ? 200 : 403)
         if (allowed) expect(response.body.totalDocs).toBeGreaterThan(0)
       } else {
-        const { body } = await graphqlAs(actors[actor])(`query { ${subject.graphql.versions}(where: { parent: { equals: ${idLiteral(doc.id)} } }) { totalDocs } }`)
+        const query = `query { ${subject.graphql.versions}(where: { parent: { equals: ${idLiteral(doc.id)} } }) { totalDocs } }`
+        const { body } = await graphqlAs(actors[actor])(query)
         const total = body.data?.[subject.graphql.versions!]?.totalDocs ?? 0
         expect(total > 0).toBe(allowed)
         if (!allowed) expect(body.errors?.[0]?.message).toBeTruthy()

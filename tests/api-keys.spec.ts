@@ -27,14 +27,21 @@ describe('remembered API keys', () => {
   /** A reader with a fresh key. */
   const newReader = async () => {
     const key = randomUUID()
-    const created = await admin()('/api/users', { method: 'POST', body: { email: `key-${randomUUID().slice(0, 8)}@test.local`, password: 'key-user-password-1', roles: ['reader'], enableAPIKey: true, apiKey: key } })
+    const created = await admin()('/api/users', {
+      method: 'POST',
+      body: { email: `key-${randomUUID().slice(0, 8)}@test.local`, password: 'key-user-password-1', roles: ['reader'], enableAPIKey: true, apiKey: key },
+    })
     expect(created.status).toBe(201)
     return { id: created.body.doc.id as number, key }
   }
   // A unique query string each time, so that the answer is computed, not taken from the cache.
   const restWith = (key: string) => api(`/api/reports/${internalReportId}?depth=0&n=${randomUUID()}`, { headers: { authorization: `users API-Key ${key}` } })
   const graphqlWith = (key: string) =>
-    api('/api/graphql', { method: 'POST', headers: { authorization: `users API-Key ${key}` }, body: { query: `query($id: Int!) { Report(id: $id) { id } }`, variables: { id: internalReportId } } })
+    api('/api/graphql', {
+      method: 'POST',
+      headers: { authorization: `users API-Key ${key}` },
+      body: { query: `query($id: Int!) { Report(id: $id) { id } }`, variables: { id: internalReportId } },
+    })
   const sees = async (key: string) => {
     const [rest, graphql] = [await restWith(key), await graphqlWith(key)]
     return { rest: rest.status === 200, graphql: graphql.body.data?.Report?.id === internalReportId }
@@ -62,7 +69,8 @@ describe('remembered API keys', () => {
   })
 
   it('follows a role change and a deleted user at once', async () => {
-    const draft = await admin()('/api/reports?draft=true', { method: 'POST', body: { title: `Utkast ${randomUUID().slice(0, 8)}`, compiledAt: '2025-08-02T07:00:00.000Z', audience: 'internal' } })
+    const body = { title: `Utkast ${randomUUID().slice(0, 8)}`, compiledAt: '2025-08-02T07:00:00.000Z', audience: 'internal' }
+    const draft = await admin()('/api/reports?draft=true', { method: 'POST', body })
     expect(draft.status).toBe(201)
     const readDraft = (key: string) => api(`/api/reports/${draft.body.doc.id}?draft=true&depth=0`, { headers: { authorization: `users API-Key ${key}` } })
     const reader = await newReader()

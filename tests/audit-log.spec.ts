@@ -112,7 +112,12 @@ describe('audit log', () => {
 
     it('names the user (id and email) and the collection on every entry', () => {
       for (const entry of entries) {
-        expect(entry).toMatchObject({ collectionSlug: 'sections', documentId: String(sectionId), user: actors.publisher.userId, userEmail: actors.publisher.email })
+        expect(entry).toMatchObject({
+          collectionSlug: 'sections',
+          documentId: String(sectionId),
+          user: actors.publisher.userId,
+          userEmail: actors.publisher.email,
+        })
       }
     })
 
@@ -138,7 +143,8 @@ describe('audit log', () => {
   describe('reports', () => {
     it('logs an unpublish of a report with a pending draft as an unpublish, not as a draft save', async () => {
       const title = unique('Rapport med utkast')
-      const report = (await ok(publisher('/api/reports', { method: 'POST', body: { title, compiledAt: '2025-05-01T07:00:00.000Z', audience: 'public', _status: 'published' } }))).doc
+      const body = { title, compiledAt: '2025-05-01T07:00:00.000Z', audience: 'public', _status: 'published' }
+      const report = (await ok(publisher('/api/reports', { method: 'POST', body }))).doc
       await ok(publisher(`/api/reports/${report.id}?draft=true`, { method: 'PATCH', body: { title: `${title} (utkast)` } }))
       await ok(publisher(`/api/reports/${report.id}`, { method: 'PATCH', body: { _status: 'draft' } }))
       // It really is unpublished: the main document is a draft and anonymous callers no longer see it.
@@ -151,12 +157,19 @@ describe('audit log', () => {
     })
 
     it('lists only the fields that changed when a report with relationships is edited over REST', async () => {
-      const section = (await ok(publisher('/api/sections', { method: 'POST', body: { title: unique('Relaterat avsnitt'), kind: 'other', _status: 'published' } }))).doc
+      const sectionBody = { title: unique('Relaterat avsnitt'), kind: 'other', _status: 'published' }
+      const section = (await ok(publisher('/api/sections', { method: 'POST', body: sectionBody }))).doc
       const report = (
         await ok(
           publisher('/api/reports', {
             method: 'POST',
-            body: { title: unique('Rapport med avsnitt'), compiledAt: '2025-05-01T07:00:00.000Z', audience: 'public', sections: [section.id], _status: 'published' },
+            body: {
+              title: unique('Rapport med avsnitt'),
+              compiledAt: '2025-05-01T07:00:00.000Z',
+              audience: 'public',
+              sections: [section.id],
+              _status: 'published',
+            },
           }),
         )
       ).doc
@@ -201,7 +214,8 @@ describe('audit log', () => {
     let entry: AuditEntry
 
     beforeAll(async () => {
-      const section = (await ok(publisher('/api/sections?draft=true', { method: 'POST', body: { title: unique('Loggat'), kind: 'other', _status: 'draft' } }))).doc
+      const body = { title: unique('Loggat'), kind: 'other', _status: 'draft' }
+      const section = (await ok(publisher('/api/sections?draft=true', { method: 'POST', body }))).doc
       entry = (await entriesFor('sections', section))[0]
       expect(entry).toBeDefined()
     })
@@ -217,7 +231,14 @@ describe('audit log', () => {
     it.each(['admin', 'publisher'] as const)('refuses REST writes by the %s', async (who) => {
       const as = restAs(actors[who])
       const count = await auditCount()
-      const forged = { action: 'delete', collectionSlug: 'sections', documentId: '1', summary: 'förfalskad', userEmail: 'nobody@example.org', changedFields: [] }
+      const forged = {
+        action: 'delete',
+        collectionSlug: 'sections',
+        documentId: '1',
+        summary: 'förfalskad',
+        userEmail: 'nobody@example.org',
+        changedFields: [],
+      }
       const attempts: [string, { method: string; body?: unknown }][] = [
         ['/api/audit-log', { method: 'POST', body: forged }],
         [`/api/audit-log/${entry.id}`, { method: 'PATCH', body: { summary: 'förfalskad', action: 'publish' } }],
@@ -296,7 +317,9 @@ describe('audit log', () => {
       return {
         sections: (await find('sections', sectionTitles)).totalDocs,
         actions: (await find('communication-actions', actionTitles)).totalDocs,
-        entries: (await payload.count({ collection: 'audit-log', where: { summary: { in: [...sectionTitles, ...actionTitles] } }, overrideAccess: true })).totalDocs,
+        entries: (
+          await payload.count({ collection: 'audit-log', where: { summary: { in: [...sectionTitles, ...actionTitles] } }, overrideAccess: true })
+        ).totalDocs,
       }
     }
     const isMongo = () => process.env.DATABASE_URL?.startsWith('mongodb://') ?? false

@@ -76,7 +76,8 @@ describe('GraphQL permission queries answer every caller', () => {
   })
 
   const ACCESS = `{ Access { canAccessAdmin
-    reports { create { permission } read { permission where } update { permission } readVersions { permission } fields { title { read { permission } update { permission } } } }
+    reports { create { permission } read { permission where } update { permission } readVersions { permission }
+      fields { title { read { permission } update { permission } } } }
     users { create { permission } fields { roles { update { permission } } } } } }`
 
   it.each([

@@ -45,11 +45,18 @@ describe.runIf(databaseKind(process.env.DATABASE_URL) === 'sqlite')('backup and 
     const restore = await runScript('restore', [backupFile], { DATABASE_URL: `file:${freshFile}` })
     expect(restore.code, restore.stderr).toBe(0)
 
-    restored = await startServer({ DATABASE_URL: `file:${freshFile}`, AUTO_SEED: 'false', REDIS_URL: undefined })
-    const login = await fetch(`${restored.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(TEST_ADMIN) })
+    restored = await startServer({ env: { DATABASE_URL: `file:${freshFile}`, AUTO_SEED: 'false', REDIS_URL: undefined } })
+    const login = await fetch(`${restored.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(TEST_ADMIN),
+    })
     expect(login.status).toBe(200)
     const { token } = await login.json()
-    const get = async (url: string) => (await (await fetch(`${restored!.url}${url}`, { headers: { authorization: `JWT ${token}` } })).json()).totalDocs as number
+    const get = async (url: string) => {
+      const response = await fetch(`${restored!.url}${url}`, { headers: { authorization: `JWT ${token}` } })
+      return (await response.json()).totalDocs as number
+    }
     // Everything written before the backup started is in it (later writes by other specs may not be).
     const after = await counts((collection) => get(`/api/${collection}?limit=1&draft=true&depth=0`))
     expect(after.reports).toBeGreaterThanOrEqual(before.reports)

@@ -49,7 +49,13 @@ describe('the cache answers anonymous callers and readers exactly as a server wi
     }
     const draftSection = await create('sections', { title: `Utkastavsnitt ${tag}`, kind: 'other', _status: 'draft' })
     const openSection = await create('sections', { title: `Öppet avsnitt ${tag}`, kind: 'about', _status: 'published' })
-    const internalAction = await create('communication-actions', { date: '2025-04-02T12:00:00.000Z', title: `Intern åtgärd ${tag}`, url: '#', audience: 'internal', _status: 'published' })
+    const internalAction = await create('communication-actions', {
+      date: '2025-04-02T12:00:00.000Z',
+      title: `Intern åtgärd ${tag}`,
+      url: '#',
+      audience: 'internal',
+      _status: 'published',
+    })
     const person = await create('spokespersons', { name: `Talesperson ${tag}`, title: 'direktör', phone: `070-${tag}`, active: true, _status: 'published' })
     const inactive = await create('spokespersons', { name: `Inaktiv ${tag}`, title: 'f.d.', active: false, _status: 'published' })
     const report = await create('reports', {
@@ -61,14 +67,24 @@ describe('the cache answers anonymous callers and readers exactly as a server wi
       communicationActions: [internalAction],
       spokespersons: [person, inactive],
     })
-    const internal = await create('reports', { title: `Intern rapport ${tag}`, compiledAt: '2031-04-04T07:00:00.000Z', audience: 'internal', _status: 'published', sections: [openSection] })
+    const internal = await create('reports', {
+      title: `Intern rapport ${tag}`,
+      compiledAt: '2031-04-04T07:00:00.000Z',
+      audience: 'internal',
+      _status: 'published',
+      sections: [openSection],
+    })
     expect((await admin(`/api/reports/${report}?draft=true`, { method: 'PATCH', body: { title: `Nyare utkast ${tag}` } })).status).toBe(200)
     const slug = (await admin(`/api/reports/${report}?depth=0`)).body.slug
 
-    cacheOff = await startServer({ LAGESBILD_CACHE: 'off', DATABASE_URL: process.env.DATABASE_URL, AUTO_SEED: 'false', JOBS_CRON: undefined, LAGESBILD_JOBS: 'off' })
+    cacheOff = await startServer({
+      env: { LAGESBILD_CACHE: 'off', DATABASE_URL: process.env.DATABASE_URL, AUTO_SEED: 'false', JOBS_CRON: undefined, LAGESBILD_JOBS: 'off' },
+    })
 
     const reportUrls = [report, internal].flatMap((id) =>
-      ['depth=0', 'depth=1', 'depth=2', 'depth=2&draft=false&locale=undefined&trash=false', 'draft=true&depth=2', 'draft=true'].map((query) => `/api/reports/${id}?${query}`),
+      ['depth=0', 'depth=1', 'depth=2', 'depth=2&draft=false&locale=undefined&trash=false', 'draft=true&depth=2', 'draft=true'].map(
+        (query) => `/api/reports/${id}?${query}`,
+      ),
     )
     urls = [
       ...reportUrls,

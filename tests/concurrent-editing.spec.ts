@@ -8,9 +8,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { paragraphBody } from '../bench/mixed-load'
 import { type ActorCredentials, createActors, graphqlAs, restAs } from './support/actors'
 import { localPayload } from './support/local-payload'
+import { paragraphBody } from './support/rich-text'
 
 describe('two editors saving the same document', () => {
   let first: ActorCredentials
@@ -50,7 +50,8 @@ describe('two editors saving the same document', () => {
     expect(rest.status).toBe(423)
     expect(rest.body.errors[0].message).toMatch(/locked by another user/)
 
-    const graphql = await graphqlAs(second)(`mutation($id: Int!) { updateReport(id: $id, draft: true, data: { subject: "Via GraphQL" }) { subject } }`, { id: reportId })
+    const mutation = `mutation($id: Int!) { updateReport(id: $id, draft: true, data: { subject: "Via GraphQL" }) { subject } }`
+    const graphql = await graphqlAs(second)(mutation, { id: reportId })
     // Payload's GraphQL resolvers skip the lock check; collections/hooks/document-locks.ts puts it back.
     expect(graphql.body.errors?.[0]?.message, JSON.stringify(graphql.body)).toMatch(/locked by another user/)
     const remove = await graphqlAs(second)(`mutation($id: Int!) { deleteReport(id: $id) { id } }`, { id: reportId })
@@ -82,7 +83,8 @@ describe('two editors saving the same document', () => {
   })
 
   it('a lock expires: an editor who left without saving does not block the others for ever', async () => {
-    const section = await restAs(first)('/api/sections?draft=true', { method: 'POST', body: { title: 'Låst avsnitt', kind: 'other', body: paragraphBody('Text') } })
+    const body = { title: 'Låst avsnitt', kind: 'other', body: paragraphBody('Text') }
+    const section = await restAs(first)('/api/sections?draft=true', { method: 'POST', body })
     expect(section.status).toBe(201)
     const id = section.body.doc.id
     const lock = await restAs(first)('/api/payload-locked-documents', {
@@ -94,7 +96,8 @@ describe('two editors saving the same document', () => {
 
     // Payload's lock lasts 300 s after the holder's last activity (the admin renews it while they type).
     const payload = await localPayload()
-    await payload.db.updateOne({ collection: 'payload-locked-documents', id: lock.body.doc.id, data: { updatedAt: new Date(Date.now() - 301_000).toISOString() } })
+    const updatedAt = new Date(Date.now() - 301_000).toISOString()
+    await payload.db.updateOne({ collection: 'payload-locked-documents', id: lock.body.doc.id, data: { updatedAt } })
     const taken = await restAs(second)(`/api/sections/${id}?draft=true`, { method: 'PATCH', body: { title: 'Nu min tur' } })
     expect(taken.status, JSON.stringify(taken.body)).toBe(200)
     expect(taken.body.doc.title).toBe('Nu min tur')

@@ -13,7 +13,10 @@ const listBody = {
       {
         type: 'list', listType: 'bullet', tag: 'ul', start: 1, format: '', indent: 0, version: 1, direction: 'ltr',
         children: [
-          { type: 'listitem', value: 1, format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'text', text: 'Första punkten', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] },
+          {
+            type: 'listitem', value: 1, format: '', indent: 0, version: 1, direction: 'ltr',
+            children: [{ type: 'text', text: 'Första punkten', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+          },
         ],
       },
     ],
@@ -27,11 +30,29 @@ describe('content model over REST and GraphQL', () => {
 
   beforeAll(async () => {
     token = await login()
-    const section = await api('/api/sections', { method: 'POST', token, body: { title: `Läget ${unique}`, kind: 'situationSummary', body: listBody, _status: 'published' } })
+    const section = await api('/api/sections', {
+      method: 'POST',
+      token,
+      body: { title: `Läget ${unique}`, kind: 'situationSummary', body: listBody, _status: 'published' },
+    })
     expect(section.status).toBe(201)
-    const action = await api('/api/communication-actions', { method: 'POST', token, body: { date: '2025-04-02T12:00:00.000Z', title: `Artikel ${unique}`, url: 'https://www.vgr.se/nyheter?id=1&x=2', channel: 'intranetArticle', audience: 'public' } })
+    const action = await api('/api/communication-actions', {
+      method: 'POST',
+      token,
+      body: {
+        date: '2025-04-02T12:00:00.000Z',
+        title: `Artikel ${unique}`,
+        url: 'https://www.vgr.se/nyheter?id=1&x=2',
+        channel: 'intranetArticle',
+        audience: 'public',
+      },
+    })
     expect(action.status).toBe(201)
-    const person = await api('/api/spokespersons', { method: 'POST', token, body: { name: `Person ${unique}`, title: 'direktör', organisation: 'Koncernkontoret', email: 'p@example.org', phone: '010-123 45 67' } })
+    const person = await api('/api/spokespersons', {
+      method: 'POST',
+      token,
+      body: { name: `Person ${unique}`, title: 'direktör', organisation: 'Koncernkontoret', email: 'p@example.org', phone: '010-123 45 67' },
+    })
     expect(person.status).toBe(201)
     const report = await api('/api/reports', {
       method: 'POST',
@@ -101,7 +122,8 @@ describe('content model over REST and GraphQL', () => {
   })
 
   it('refuses unsafe link URLs with a 400 naming the field', async () => {
-    const response = await api('/api/communication-actions', { method: 'POST', token, body: { date: '2025-04-02T12:00:00.000Z', title: 'Farlig', url: 'javascript:alert(1)' } })
+    const body = { date: '2025-04-02T12:00:00.000Z', title: 'Farlig', url: 'javascript:alert(1)' }
+    const response = await api('/api/communication-actions', { method: 'POST', token, body })
     expect(response.status).toBe(400)
     expect(JSON.stringify(response.body)).toContain('url')
   })

@@ -49,7 +49,7 @@ describe('readiness when the database stops (PostgreSQL behind a proxy)', () => 
     await admin.query(`CREATE DATABASE ${database}`)
     await admin.end()
     proxy = await startTcpProxy('127.0.0.1', 5432)
-    server = await startServer({ DATABASE_URL: `postgres://postgres@127.0.0.1:${proxy.port}/${database}`, AUTO_SEED: 'false' })
+    server = await startServer({ env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${proxy.port}/${database}`, AUTO_SEED: 'false' } })
 
     const readyz = () =>
       fetch(`${server!.url}/readyz`)
@@ -85,7 +85,7 @@ describe('readiness when the database stops (PostgreSQL behind a proxy)', () => 
 
 describe('graceful shutdown', () => {
   it('finishes an in-flight request on SIGTERM, then exits 0 and closes the database', async () => {
-    const server = await startServer({ DATABASE_URL: process.env.DATABASE_URL, AUTO_SEED: 'false' })
+    const server = await startServer({ env: { DATABASE_URL: process.env.DATABASE_URL, AUTO_SEED: 'false' } })
     // A login whose body arrives in two halves, with SIGTERM in between: the request is
     // in flight when the signal comes, and must still be answered.
     const body = JSON.stringify({ email: TEST_ADMIN.email, password: TEST_ADMIN.password })

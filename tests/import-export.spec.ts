@@ -86,7 +86,7 @@ describe('import and export of report text', () => {
   it('refuses an unknown format with a clear message', async () => {
     const result = await runScript('export', [slugOf(SEED_REPORT_FILE), '--format', 'pdf'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toMatch(/--format must be one of text, markdown, html, not "pdf"/)
+    expect(result.stderr).toMatch(/--format must be one of text, markdown, html, json, not "pdf"/)
   })
 
   describe('REST export endpoint', () => {
@@ -111,7 +111,8 @@ describe('import and export of report text', () => {
     it('does not let anonymous callers export an internal or draft report', async () => {
       const id = await seedId()
       expect((await fetchAs(actors.anonymous, `/api/reports/${id}/export?format=text`)).status).toBe(404)
-      const draft = await restAs(actors.editor)('/api/reports', { method: 'POST', body: { title: `Utkast export ${Date.now()}`, compiledAt: '2025-07-01T08:00:00.000Z', audience: 'public' } })
+      const body = { title: `Utkast export ${Date.now()}`, compiledAt: '2025-07-01T08:00:00.000Z', audience: 'public' }
+      const draft = await restAs(actors.editor)('/api/reports', { method: 'POST', body })
       expect(draft.status).toBe(201)
       expect((await fetchAs(actors.anonymous, `/api/reports/${draft.body.doc.id}/export?format=text&draft=true`)).status).toBe(404)
       expect((await fetchAs(actors.reader, `/api/reports/${draft.body.doc.id}/export?format=text&draft=true`)).status).toBe(404)

@@ -22,7 +22,7 @@ describe.runIf(databaseKind(process.env.DATABASE_URL) !== 'mongodb')('production
 
   it('applies the migrations and serves every collection', async () => {
     database = await freshDatabase()
-    server = await startServer({ NODE_ENV: 'production', DATABASE_URL: database.url, PAYLOAD_SECRET: 'p'.repeat(40) })
+    server = await startServer({ production: true, env: { DATABASE_URL: database.url, PAYLOAD_SECRET: 'p'.repeat(40) } })
     expect(server.output()).toMatch(/Migrating: \d{8}_\d{6}_initial/)
     const post = async (path: string, body: unknown, token?: string) => {
       const response = await fetch(`${server!.url}${path}`, { method: 'POST', headers: json(token), body: JSON.stringify(body) })
@@ -46,14 +46,22 @@ describe.runIf(databaseKind(process.env.DATABASE_URL) !== 'mongodb')('production
     const read = await fetch(`${server.url}/api/reports/${report.doc.id}?depth=1`, { headers: json(token) })
     expect(read.status).toBe(200)
     const body = await read.json()
-    expect(body.sections[0].usedInReports ?? body.sections[0].title).toBeTruthy()
+    // The relationship is populated from the migrated tables...
+    expect(body.sections[0]).toMatchObject({ id: section.doc.id, title: 'Läget', kind: 'about' })
+    // ...and the section's join lists the report that uses it.
+    const usedIn = await fetch(`${server.url}/api/sections/${section.doc.id}?depth=0`, { headers: json(token) })
+    expect((await usedIn.json()).usedInReports.docs).toEqual([report.doc.id])
     expect(body.communicationActions[0].channel).toBe('pressRelease')
     const versions = await fetch(`${server.url}/api/reports/versions?depth=0`, { headers: json(token) })
     expect((await versions.json()).totalDocs).toBeGreaterThan(0)
     const me = await fetch(`${server.url}/api/users/me`, { headers: json(token) })
     expect((await me.json()).user.roles).toEqual(['admin'])
     // Production does not describe its schema to strangers: introspection is off.
-    const introspection = await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: json(), body: JSON.stringify({ query: '{ __schema { types { name } } }' }) })
+    const introspection = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: json(),
+      body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+    })
     expect(introspection.status).toBe(400)
     expect(JSON.stringify(await introspection.json())).toMatch(/introspection/i)
   })

@@ -8,10 +8,10 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { paragraphBody, runMixedLoad, verifyWrites } from '../bench/mixed-load'
-import { persistedQueryPath } from '../bench/scenarios'
 import { type Actors, createActors, restAs } from './support/actors'
-import { baseUrl } from './support/api'
+import { baseUrl, persistedQueryPath } from './support/api'
+import { runMixedLoad, verifyWrites } from './support/mixed-load'
+import { paragraphBody } from './support/rich-text'
 
 const USERS = Number(process.env.LOAD_TEST_USERS ?? 40)
 const SECONDS = Number(process.env.LOAD_TEST_SECONDS ?? 10)
@@ -24,7 +24,8 @@ describe('mixed reads and writes under concurrent load', () => {
     actors = await createActors()
     const publish = async (audience: 'public' | 'internal') => {
       const title = `Last ${audience} ${randomUUID().slice(0, 8)}`
-      const section = await restAs(actors.admin)('/api/sections', { method: 'POST', body: { _status: 'published', title, kind: 'other', body: paragraphBody(title) } })
+      const body = { _status: 'published', title, kind: 'other', body: paragraphBody(title) }
+      const section = await restAs(actors.admin)('/api/sections', { method: 'POST', body })
       expect(section.status, JSON.stringify(section.body)).toBe(201)
       const report = await restAs(actors.admin)('/api/reports', {
         method: 'POST',
@@ -36,7 +37,12 @@ describe('mixed reads and writes under concurrent load', () => {
     const open = await publish('public')
     const internal = await publish('internal')
     // Cacheable reads, and a list that changes with every write (so it keeps missing the cache).
-    paths.public = [`/api/reports/${open.id}?depth=1`, persistedQueryPath(open.slug), '/api/reports?limit=5&sort=-compiledAt', `/api/sections?limit=5&sort=-updatedAt`]
+    paths.public = [
+      `/api/reports/${open.id}?depth=1`,
+      persistedQueryPath(open.slug),
+      '/api/reports?limit=5&sort=-compiledAt',
+      `/api/sections?limit=5&sort=-updatedAt`,
+    ]
     paths.internal = [`/api/reports/${internal.id}?depth=1`, persistedQueryPath(internal.slug), '/api/reports?limit=5&where[audience][equals]=internal']
   })
 
@@ -66,8 +72,13 @@ describe('mixed reads and writes under concurrent load', () => {
     const created = await restAs(actors.editor)('/api/sections?draft=true', { method: 'POST', body: { title: 'Load verification #0', kind: 'other' } })
     expect(created.status).toBe(201)
     const id = created.body.doc.id as number
-    const acknowledged = { created: new Map([[id, 'Load verification #0']]), renamed: new Map([[id, { title: 'Load verification #3', sequence: 3 }]]) }
-    expect(await verifyWrites(baseUrl(), actors.editor.authorization!, acknowledged)).toEqual([`section ${id}: last acknowledged title "Load verification #3", found "Load verification #0"`])
+    const acknowledged = {
+      created: new Map([[id, 'Load verification #0']]),
+      renamed: new Map([[id, { title: 'Load verification #3', sequence: 3 }]]),
+    }
+    expect(await verifyWrites(baseUrl(), actors.editor.authorization!, acknowledged)).toEqual([
+      `section ${id}: last acknowledged title "Load verification #3", found "Load verification #0"`,
+    ])
     expect((await restAs(actors.admin)(`/api/sections/${id}`, { method: 'DELETE' })).status).toBe(200)
     expect(await verifyWrites(baseUrl(), actors.editor.authorization!, { created: new Map([[id, 'x']]), renamed: new Map() })).toEqual([
       `section ${id} ("x") was created (201) but is gone`,

@@ -22,7 +22,8 @@ describe('password reset by e-mail', () => {
 
   const createUser = async () => {
     const email = `reset-${randomUUID().slice(0, 8)}@test.local`
-    const created = await api('/api/users', { method: 'POST', token: adminToken, body: { email, password: OLD_PASSWORD, name: 'Återställare', roles: ['editor'] } })
+    const body = { email, password: OLD_PASSWORD, name: 'Återställare', roles: ['editor'] }
+    const created = await api('/api/users', { method: 'POST', token: adminToken, body })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     return email
   }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { PERSISTED_QUERIES, sha256 } from '../src/graphql/persisted-queries'
-import { type Actors, createActors, graphqlAs, restAs } from './support/actors'
+import { type ActorCredentials, type Actors, browserAs, createActors, graphqlAs, restAs } from './support/actors'
 import { baseUrl } from './support/api'
 import { freshDatabase, type FreshDatabase } from './support/fresh-database'
 import { startServer, type ServerProcess } from './support/server-process'
@@ -76,14 +76,21 @@ describe('published-read cache', () => {
     expect((await anonymous()(url)).body.title).toBe(title)
   })
 
-  it('sends CDN-friendly Cache-Control: public for anonymous, private for readers, no-store for staff', async () => {
+  /** Every test that signs in runs twice: credentials in a header (API clients), and as a browser's session cookie. */
+  const SIGNED_IN_AS = [
+    ['a header', restAs],
+    ['a browser session cookie', browserAs],
+  ] as const satisfies readonly (readonly [string, (credentials: ActorCredentials) => ReturnType<typeof restAs>])[]
+
+  const cacheControlTitle = 'sends CDN-friendly Cache-Control: public for anonymous, private for readers, no-store for staff (signed in by %s)'
+  it.each(SIGNED_IN_AS)(cacheControlTitle, async (_way, as) => {
     const doc = await report(`Rubriker ${tag()}`)
     const publicRead = await anonymous()(`/api/reports/${doc.id}`)
     expect(publicRead.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=10, must-revalidate')
     expect(publicRead.headers.get('cdn-cache-control')).toMatch(/^public, s-maxage=\d+, stale-while-revalidate=\d+$/)
-    const readerRead = await restAs(actors.reader)(`/api/reports/${doc.id}`)
+    const readerRead = await as(actors.reader)(`/api/reports/${doc.id}`)
     expect(readerRead.headers.get('cache-control')).toBe('private, no-cache')
-    const staffRead = await restAs(actors.editor)(`/api/reports/${doc.id}?draft=true`)
+    const staffRead = await as(actors.editor)(`/api/reports/${doc.id}?draft=true`)
     expect(staffRead.headers.get('cache-control')).toBe('private, no-store')
     expect(staffRead.headers.get('x-lagesbild-cache')).toBe('bypass')
   })
@@ -97,32 +104,39 @@ describe('published-read cache', () => {
     expect((await anonymous()(`/api/reports/${doc.id}`)).body.title).toBe(title)
   })
 
-  it('shows a change to a referenced section or spokesperson on the next read of the report', async () => {
+  it('keeps a report as its edition when a referenced section or spokesperson changes, and shows the change on the next read once the report is published again', async () => {
     const part = await section(`Avsnitt ${tag()}`)
     const person = await create('spokespersons', { name: `Person ${tag()}`, title: 'direktör', active: true })
     const doc = await report(`Beroenden ${tag()}`, { sections: [part.id], spokespersons: [person.id] })
     const url = `/api/reports/${doc.id}?depth=1`
+    const republish = () => restAs(actors.publisher)(`/api/reports/${doc.id}`, { method: 'PATCH', body: { _status: 'published' } })
     await anonymous()(url)
     expect((await anonymous()(url)).headers.get('x-lagesbild-cache')).toBe('hit')
 
     await restAs(actors.publisher)(`/api/sections/${part.id}`, { method: 'PATCH', body: { body: bulletBody('Ny text i avsnittet.') } })
+    expect(JSON.stringify((await anonymous()(url)).body.sections)).not.toContain('Ny text i avsnittet.')
+    await republish()
     expect(JSON.stringify((await anonymous()(url)).body.sections)).toContain('Ny text i avsnittet.')
 
     await restAs(actors.publisher)(`/api/spokespersons/${person.id}`, { method: 'PATCH', body: { title: 'tf. direktör' } })
+    await republish()
     expect((await anonymous()(url)).body.spokespersons[0].title).toBe('tf. direktör')
 
     await restAs(actors.publisher)(`/api/spokespersons/${person.id}`, { method: 'PATCH', body: { active: false } })
+    await republish()
     expect((await anonymous()(url)).body.spokespersons).toEqual([])
   })
 
-  it('shows a referenced draft section as soon as it is published', async () => {
-    const hidden = await section(`Dold ${tag()}`, 'Hemlig text.', { _status: 'draft' })
-    const doc = await report(`Väntar ${tag()}`, { sections: [hidden.id] })
+  it('shows a new edition on the very next read: a section saved as a draft over a published report goes out when the report is published', async () => {
+    const doc = await report(`Väntar ${tag()}`)
     const url = `/api/reports/${doc.id}?depth=1`
     expect((await anonymous()(url)).body.sections).toEqual([])
     expect((await anonymous()(url)).headers.get('x-lagesbild-cache')).toBe('hit')
-    await restAs(actors.publisher)(`/api/sections/${hidden.id}`, { method: 'PATCH', body: { _status: 'published' } })
-    expect((await anonymous()(url)).body.sections.map((s: any) => s.id)).toEqual([hidden.id])
+    const waiting = await section(`Dold ${tag()}`, 'Hemlig text.', { _status: 'draft' })
+    await restAs(actors.editor)(`/api/reports/${doc.id}?draft=true`, { method: 'PATCH', body: { sections: [waiting.id] } })
+    expect((await anonymous()(url)).body.sections).toEqual([])
+    await restAs(actors.publisher)(`/api/reports/${doc.id}`, { method: 'PATCH', body: { _status: 'published' } })
+    expect((await anonymous()(url)).body.sections.map((s: any) => s.id)).toEqual([waiting.id])
   })
 
   it('updates cached lists when a report is published, unpublished or deleted', async () => {
@@ -139,17 +153,25 @@ describe('published-read cache', () => {
     expect((await anonymous()(`/api/reports/${first.id}`)).status).toBe(404)
   })
 
-  it('never serves a body cached for a reader or for staff to an anonymous caller', async () => {
+  it.each(SIGNED_IN_AS)('never serves a body cached for a reader or for staff to an anonymous caller (signed in by %s)', async (_way, as) => {
     const internal = await report(`Intern ${tag()}`, { audience: 'internal' })
-    const readerView = await restAs(actors.reader)(`/api/reports/${internal.id}`)
+    const readerView = await as(actors.reader)(`/api/reports/${internal.id}`)
     expect(readerView.status).toBe(200)
     expect((await restAs(actors.readerKey)(`/api/reports/${internal.id}`)).headers.get('x-lagesbild-cache')).toBe('hit')
     expect((await anonymous()(`/api/reports/${internal.id}`)).status).toBe(404)
 
     const draft = await report(`Utkast ${tag()}`, { _status: 'draft' })
-    expect((await restAs(actors.editor)(`/api/reports/${draft.id}?draft=true`)).status).toBe(200)
+    expect((await as(actors.editor)(`/api/reports/${draft.id}?draft=true`)).status).toBe(200)
     expect((await anonymous()(`/api/reports/${draft.id}?draft=true`)).status).toBe(404)
-    expect((await restAs(actors.reader)(`/api/reports/${draft.id}?draft=true`)).status).toBe(404)
+    expect((await as(actors.reader)(`/api/reports/${draft.id}?draft=true`)).status).toBe(404)
+    // A newer draft over a published report: the editor sees it, the cache keeps the published one for everyone else.
+    const published = await report(`Publicerad ${tag()}`)
+    expect((await admin()(`/api/reports/${published.id}?draft=true`, { method: 'PATCH', body: { title: `Nyare utkast ${tag()}` } })).status).toBe(200)
+    const editorView = await as(actors.editor)(`/api/reports/${published.id}?draft=true&depth=2`)
+    expect(editorView.body.title).toMatch(/^Nyare utkast/)
+    expect(editorView.headers.get('x-lagesbild-cache')).toBe('bypass')
+    expect((await anonymous()(`/api/reports/${published.id}?draft=true&depth=2`)).body.title).toBe(published.title)
+    expect((await as(actors.reader)(`/api/reports/${published.id}?draft=true&depth=2`)).body.title).toBe(published.title)
   })
 
   it('makes a bounded number of database calls per read, however many sections a report has (no N+1)', async () => {
@@ -252,11 +274,12 @@ describe('two server instances on one PostgreSQL database, invalidating through 
     // B reaches Redis through a proxy the next test cuts.
     redisProxy = await startTcpProxy(redis.hostname, Number(redis.port || 6379))
     const env = { DATABASE_URL: database.url, AUTO_SEED: 'false', REDIS_URL: redis.toString() }
-    servers.push(await startServer(env))
-    servers.push(await startServer({ ...env, REDIS_URL: `redis://127.0.0.1:${redisProxy.port}` }))
+    servers.push(await startServer({ env }))
+    servers.push(await startServer({ env: { ...env, REDIS_URL: `redis://127.0.0.1:${redisProxy.port}` } }))
     const [a, b] = servers
     token = (await call(a, '/api/users/first-register', { method: 'POST', body: { email: 'a@example.org', password: 'two-instances-1' } })).body.token
-    const created = await call(a, '/api/reports', { method: 'POST', token, body: { title: 'Två instanser', compiledAt: '2025-05-03T07:00:00.000Z', audience: 'public', _status: 'published' } })
+    const body = { title: 'Två instanser', compiledAt: '2025-05-03T07:00:00.000Z', audience: 'public', _status: 'published' }
+    const created = await call(a, '/api/reports', { method: 'POST', token, body })
     const id = (reportId = created.body.doc.id)
     expect((await call(b, `/api/reports/${id}`)).body.title).toBe('Två instanser')
     expect((await call(b, `/api/reports/${id}`)).cache).toBe('hit')
@@ -332,7 +355,12 @@ function bulletBody(text: string) {
   return {
     root: {
       type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
-      children: [{ type: 'list', listType: 'bullet', tag: 'ul', start: 1, format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'listitem', value: 1, format: '', indent: 0, version: 1, direction: 'ltr', children: [textNode] }] }],
+      children: [
+        {
+          type: 'list', listType: 'bullet', tag: 'ul', start: 1, format: '', indent: 0, version: 1, direction: 'ltr',
+          children: [{ type: 'listitem', value: 1, format: '', indent: 0, version: 1, direction: 'ltr', children: [textNode] }],
+        },
+      ],
     },
   }
 }

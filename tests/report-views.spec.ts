@@ -21,8 +21,14 @@ describe('print and preview views', () => {
   beforeAll(async () => {
     actors = await createActors()
     const admin = restAs(actors.admin)
-    const create = async (data: Record<string, unknown>) => (await admin('/api/reports', { method: 'POST', body: { compiledAt: '2025-06-02T07:00:00.000Z', ...data } })).body.doc
-    published = await create({ title: `Utskrift ${randomUUID().slice(0, 6)}`, audience: 'public', _status: 'published', collectedInformation: [{ label: 'FAQ <om> pausen', url: 'https://example.org/faq?a=1&b=2' }] })
+    const create = async (data: Record<string, unknown>) =>
+      (await admin('/api/reports', { method: 'POST', body: { compiledAt: '2025-06-02T07:00:00.000Z', ...data } })).body.doc
+    published = await create({
+      title: `Utskrift ${randomUUID().slice(0, 6)}`,
+      audience: 'public',
+      _status: 'published',
+      collectedInformation: [{ label: 'FAQ <om> pausen', url: 'https://example.org/faq?a=1&b=2' }],
+    })
     internal = await create({ title: `Intern utskrift ${randomUUID().slice(0, 6)}`, audience: 'internal', _status: 'published' })
     await admin(`/api/reports/${published.id}?draft=true`, { method: 'PATCH', body: { title: `${published.title} (utkast)` } })
   })

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { generateReportFiles } from '../bench/generate-reports'
 import { databaseKind } from '../src/database'
 import { freshDatabase, type FreshDatabase } from './support/fresh-database'
+import { generateReportFiles } from './support/generate-reports'
 import { runScript } from './support/run-cli'
 import { startServer, type ServerProcess } from './support/server-process'
 
@@ -47,8 +47,12 @@ describe.runIf(databaseKind(process.env.DATABASE_URL) !== 'mongodb')('kill -9 du
     })
     await new Promise((resolve) => importer.once('exit', resolve))
 
-    server = await startServer({ DATABASE_URL: database.url, AUTO_SEED: 'false' })
-    const register = await fetch(`${server.url}/api/users/first-register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'kill@example.org', password: 'kill-import-1' }) })
+    server = await startServer({ env: { DATABASE_URL: database.url, AUTO_SEED: 'false' } })
+    const register = await fetch(`${server.url}/api/users/first-register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'kill@example.org', password: 'kill-import-1' }),
+    })
     const { token } = await register.json()
     const reports = async () => {
       const response = await fetch(`${server!.url}/api/reports?limit=1000&depth=0&draft=true`, { headers: { authorization: `JWT ${token}` } })

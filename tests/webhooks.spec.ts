@@ -68,7 +68,8 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
   throw new Error(`timed out waiting for ${what}`)
 }
 
-const messageOf = (received: Received) => JSON.parse(received.body) as { event: string; id: number | string; slug: string; audience: string; occurredAt: string }
+type WebhookMessage = { event: string; id: number | string; slug: string; audience: string; occurredAt: string }
+const messageOf = (received: Received) => JSON.parse(received.body) as WebhookMessage
 const header = (received: Received, name: string) => String(received.headers[name])
 const verify = (received: Received, overrides: Partial<Parameters<typeof verifyWebhookSignature>[0]> = {}) =>
   verifyWebhookSignature({
@@ -97,7 +98,8 @@ describe('signed publish webhooks', () => {
   }
 
   const createDraft = async (title: string) => {
-    const created = await call('/api/reports?draft=true', 'POST', { title: `${title} ${Date.now()}`, compiledAt: '2025-05-02T07:00:00.000Z', audience: 'public', _status: 'draft' })
+    const body = { title: `${title} ${Date.now()}`, compiledAt: '2025-05-02T07:00:00.000Z', audience: 'public', _status: 'draft' }
+    const created = await call('/api/reports?draft=true', 'POST', body)
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     return created.body.doc as Report
   }
@@ -116,7 +118,9 @@ describe('signed publish webhooks', () => {
   beforeAll(async () => {
     expect(SECRET, 'tests/support/test-database.ts sets WEBHOOK_SECRET').toBeTruthy()
     receiver = await startReceiver()
-    server = await startServer({ WEBHOOK_URLS: receiver.url, WEBHOOK_SECRET: SECRET, JOBS_CRON: '* * * * * *', DATABASE_URL: process.env.DATABASE_URL, AUTO_SEED: 'false' })
+    server = await startServer({
+      env: { WEBHOOK_URLS: receiver.url, WEBHOOK_SECRET: SECRET, JOBS_CRON: '* * * * * *', DATABASE_URL: process.env.DATABASE_URL, AUTO_SEED: 'false' },
+    })
     payload = await localPayload()
     actors = await createActors()
     token = await login()
@@ -125,7 +129,10 @@ describe('signed publish webhooks', () => {
   afterAll(async () => {
     await server?.stop()
     // Retries left for a receiver that is about to close would only fill the suite's log.
-    await payload?.db.deleteMany({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'deliverWebhook' } }, { completedAt: { exists: false } }] } })
+    await payload?.db.deleteMany({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'deliverWebhook' } }, { completedAt: { exists: false } }] },
+    })
     await receiver?.close()
   })
 
@@ -149,8 +156,9 @@ describe('signed publish webhooks', () => {
     expect(header(received, 'x-lagesbild-delivery')).toMatch(/^\S+$/)
     expect(verify(received)).toBe(true)
     const message = messageOf(received)
-    expect(Object.keys(message).sort()).toEqual(['audience', 'event', 'id', 'occurredAt', 'slug'])
-    expect(message).toMatchObject({ event: 'report.published', id: report.id, slug: report.slug, audience: 'public' })
+    expect(Object.keys(message).sort()).toEqual(['audience', 'edition', 'event', 'id', 'occurredAt', 'slug'])
+    // The edition this publication recorded: the one readers now see.
+    expect(message).toMatchObject({ event: 'report.published', id: report.id, slug: report.slug, audience: 'public', edition: 1 })
     expect(Date.now() - Date.parse(message.occurredAt)).toBeLessThan(60_000)
     // Creating the draft sent nothing.
     expect(requestsFor(report).map((r) => messageOf(r).event)).toEqual(['report.published'])
@@ -252,7 +260,8 @@ describe('signed publish webhooks', () => {
       expect((await restAs(actors[actor])(`/api/webhook-deliveries/${rows[0].id}`)).status, actor).toBe(403)
     }
     const admin = restAs(actors.admin)
-    expect((await admin('/api/webhook-deliveries', { method: 'POST', body: { event: 'x', reportId: '1', deliveryId: '1', attempt: 1, attemptKey: 'forged', url: 'https://x.example', status: 'delivered' } })).status).toBe(403)
+    const forged = { event: 'x', reportId: '1', deliveryId: '1', attempt: 1, attemptKey: 'forged', url: 'https://x.example', status: 'delivered' }
+    expect((await admin('/api/webhook-deliveries', { method: 'POST', body: forged })).status).toBe(403)
     expect((await admin(`/api/webhook-deliveries/${rows[0].id}`, { method: 'PATCH', body: { status: 'delivered' } })).status).toBe(403)
     expect((await admin(`/api/webhook-deliveries/${rows[0].id}`, { method: 'DELETE' })).status).toBe(403)
   })

@@ -10,16 +10,32 @@ import { requestState } from '../hooks/request-state'
 import type { AuditAction } from '.'
 
 /** Fields that change on every save or hold secrets; never listed as "changed". */
-const IGNORED_FIELDS = new Set(['updatedAt', 'createdAt', 'salt', 'hash', 'password', 'apiKey', 'apiKeyIndex', 'sessions', 'loginAttempts', 'lockUntil', 'resetPasswordToken', 'resetPasswordExpiration', 'usedInReports'])
+const IGNORED_FIELDS = new Set([
+  'updatedAt',
+  'createdAt',
+  'salt',
+  'hash',
+  'password',
+  'apiKey',
+  'apiKeyIndex',
+  'sessions',
+  'loginAttempts',
+  'lockUntil',
+  'resetPasswordToken',
+  'resetPasswordExpiration',
+  'usedInReports',
+  // Computed on read (the latest edition), never stored.
+  'edition',
+])
 
 /**
  * A relationship holds ids; afterChange's `doc` has them populated to the request's depth while
  * `previousDoc` holds ids. Compare the ids.
  */
-const idsOf = (value: unknown) =>
-  Array.isArray(value) ? value.map((item) => (item && typeof item === 'object' && 'id' in item ? item.id : item)) : value && typeof value === 'object' && 'id' in value ? value.id : value
+const idOf = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? value.id : value)
+const idsOf = (value: unknown) => (Array.isArray(value) ? value.map((item) => idOf(item)) : idOf(value))
 
-export function changedFields(
+function changedFields(
   previous: Record<string, unknown> | undefined,
   next: Record<string, unknown>,
   relationshipFields: ReadonlySet<string> = new Set(),
@@ -37,7 +53,13 @@ function relationshipFieldsOf(collection: { fields: { type: string; name?: strin
   return new Set(collection.fields.filter((f) => (f.type === 'relationship' || f.type === 'upload') && f.name).map((f) => f.name!))
 }
 
-function actionFor(collection: string, operation: 'create' | 'update', previous: Record<string, any> | undefined, doc: Record<string, any>, req: PayloadRequest): AuditAction {
+function actionFor(
+  collection: string,
+  operation: 'create' | 'update',
+  previous: Record<string, any> | undefined,
+  doc: Record<string, any>,
+  req: PayloadRequest,
+): AuditAction {
   if (requestState(req).restoring) return 'restore'
   if (operation === 'create') return doc._status === 'draft' ? 'draft' : 'create'
   if (doc._status === 'published') return previous?._status === 'published' ? 'update' : 'publish'
@@ -74,21 +96,22 @@ export async function writeAuditEntry(
   })
 }
 
-export const auditChange: CollectionAfterChangeHook = async ({ collection, data, doc, operation, previousDoc, req }) => {
+const auditChange: CollectionAfterChangeHook = async ({ collection, data, doc, operation, previousDoc, req }) => {
   // A caller's `select` trims `doc` (e.g. to its id); what was written is the previous document plus `data`.
   const written = { ...(operation === 'update' ? previousDoc : {}), ...data, ...doc }
   const action = actionFor(collection.slug, operation, previousDoc, written, req)
-  await writeAuditEntry(req, { action, collectionSlug: collection.slug, doc: written, changedFields: changedFields(operation === 'create' ? undefined : previousDoc, written, relationshipFieldsOf(collection)) })
+  const changed = changedFields(operation === 'create' ? undefined : previousDoc, written, relationshipFieldsOf(collection))
+  await writeAuditEntry(req, { action, collectionSlug: collection.slug, doc: written, changedFields: changed })
   return doc
 }
 
-export const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
   await writeAuditEntry(req, { action: 'delete', collectionSlug: collection.slug, doc })
   return doc
 }
 
 /** Marks a restore so the change it causes is logged as "restore", not as a plain update. */
-export const markRestore: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+const markRestore: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation === 'restoreVersion') requestState(req).restoring = true
   return args
 }

@@ -1,8 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { audienceVisibleTo, staffOrPublished } from '../../access/predicates'
+import { editionEndpoints } from '../../src/editions/endpoints'
+import { publishPartsWithReport } from '../../src/editions/publish-whole'
+import { showLatestEdition } from '../../src/editions/read'
+import { recordEditionOnPublish } from '../../src/editions/record'
+import { TIME_ZONE } from '../../src/report-format/stockholm-time'
 import { scheduleEndpoints } from '../../src/scheduling/endpoints'
-import { reportWebhookHooks } from '../../src/webhooks/report-hooks'
+import { queueChangeWebhooks, queueDeleteWebhooks } from '../../src/webhooks/report-hooks'
 import { contentCollection } from '../content'
 import {
   audienceField,
@@ -14,9 +19,7 @@ import {
   validateDate,
 } from '../fields'
 import { exportEndpoint } from './export-endpoint'
-import { fillSlug } from './hooks'
-
-export const STOCKHOLM = 'Europe/Stockholm'
+import { fillSlug, keepRecordKey } from './hooks'
 
 const DISTRIBUTION = bilingualOptions([
   ['politicalLeadership', 'Politisk ledning', 'Political leadership'],
@@ -35,15 +38,32 @@ export const Reports: CollectionConfig = contentCollection({
     // The admin's Preview button: the latest draft as the print view renders it (src/http/report-views.ts).
     preview: (doc) => (doc?.id ? `/reports/${doc.id}/preview` : null),
     // Publish, and schedule on the 24-hour clock (Payload's own drawer shows 12-hour times).
-    components: { edit: { PublishButton: '/admin/publishing/ReportPublishButton#ReportPublishButton' } },
+    components: {
+      edit: {
+        PublishButton: '/admin/publishing/ReportPublishButton#ReportPublishButton',
+        editMenuItems: ['/admin/editions/NextReportMenuItem#NextReportMenuItem'],
+      },
+    },
     description: bi(
       'Regionala rapporter: daterade lägesbilder till politisk ledning, chefer och intranätet.',
       'Regional reports: dated situation reports for political leadership, managers and the intranet.',
     ),
   },
   defaultSort: '-compiledAt',
-  hooks: { beforeValidate: [fillSlug], ...reportWebhookHooks },
-  endpoints: [exportEndpoint, ...scheduleEndpoints('reports')],
+  hooks: {
+    beforeValidate: [fillSlug],
+    // A report is published whole: its draft parts with it (src/editions/publish-whole.ts).
+    beforeChange: [keepRecordKey, publishPartsWithReport],
+    // The edition first: the webhooks announce its number.
+    afterChange: [recordEditionOnPublish, queueChangeWebhooks],
+    afterDelete: [queueDeleteWebhooks],
+    // Readers read a published report as its latest edition (src/editions/read.ts).
+    afterRead: [showLatestEdition],
+  },
+  // Payload's Duplicate shared the situation sections between two reports; "Ny rapport utifrån
+  // denna" (POST /api/reports/:id/next) copies them instead.
+  disableDuplicate: true,
+  endpoints: [exportEndpoint, ...scheduleEndpoints('reports'), ...editionEndpoints],
   // The consumer list ("published, newest first") walks this index and stops after one page.
   indexes: [{ fields: ['_status', 'compiledAt', 'createdAt'] }],
   fields: [
@@ -59,10 +79,10 @@ export const Reports: CollectionConfig = contentCollection({
       index: true,
       validate: validateDate,
       timezone: {
-        defaultTimezone: STOCKHOLM,
-        supportedTimezones: [{ label: 'Stockholm', value: STOCKHOLM }],
+        defaultTimezone: TIME_ZONE,
+        supportedTimezones: [{ label: 'Stockholm', value: TIME_ZONE }],
         // The instant is what matters; API clients need not send the (only) time zone.
-        override: ({ baseField }) => ({ ...baseField, required: false, defaultValue: STOCKHOLM }),
+        override: ({ baseField }) => ({ ...baseField, required: false, defaultValue: TIME_ZONE }),
       },
       admin: {
         position: 'sidebar',
@@ -89,7 +109,10 @@ export const Reports: CollectionConfig = contentCollection({
       'sections',
       'sections',
       bi('Avsnitt', 'Sections'),
-      bi('Avsnitten i den ordning de visas. Ett avsnitt kan återanvändas i flera rapporter.', 'Sections in display order. A section can be reused by several reports.'),
+      bi(
+        'Avsnitten i den ordning de visas. Ett avsnitt kan återanvändas i flera rapporter.',
+        'Sections in display order. A section can be reused by several reports.',
+      ),
     ),
     relationshipListField(
       'communicationActions',
@@ -108,5 +131,29 @@ export const Reports: CollectionConfig = contentCollection({
       description: bi('T.ex. "Koncernstab kommunikation, Koncernkontoret"', 'E.g. "Koncernstab kommunikation, Koncernkontoret"'),
     }),
     textField('commissionedBy', bi('På uppdrag av', 'Commissioned by')),
+    textField('recordKey', bi('Rapportnyckel', 'Record key'), {
+      unique: true,
+      index: true,
+      admin: { hidden: true, readOnly: true },
+      description: bi('Rapportens identitet i utgåvorna; sätts när rapporten skapas.', 'The report’s identity in its editions; set when it is created.'),
+    }),
+    {
+      name: 'edition',
+      type: 'group',
+      virtual: true,
+      label: bi('Senaste utgåva', 'Latest edition'),
+      admin: { position: 'sidebar', readOnly: true, description: bi('Det läsarna ser: fylls i vid publicering.', 'What readers see: set when published.') },
+      fields: [
+        { name: 'number', type: 'number', label: bi('Nummer', 'Number'), admin: { readOnly: true } },
+        { name: 'publishedAt', type: 'date', label: bi('Publicerad', 'Published'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } } },
+        { name: 'sha256', type: 'text', label: bi('SHA-256 av texten', 'SHA-256 of the text'), admin: { readOnly: true } },
+      ],
+    },
+    {
+      // Each publication, and what changed between any two (src/admin/editions/EditionsPanel.tsx).
+      name: 'editionsPanel',
+      type: 'ui',
+      admin: { components: { Field: '/admin/editions/EditionsPanel#EditionsPanel' } },
+    },
   ],
 }, { read: staffOrPublished(audienceVisibleTo), schedulePublish: true })

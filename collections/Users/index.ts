@@ -4,6 +4,7 @@ import { adminOrSelf, fieldIsAdmin, fieldNobody, isAdmin, staffPanel } from '../
 import { ROLES } from '../../access/roles'
 import { bi, bilingualOptions, textField } from '../fields'
 import { rememberedApiKey } from '../../src/auth/remembered-api-key'
+import { env } from '../../src/env'
 import { auditHooks } from '../AuditLog/hooks'
 import { firstUserIsAdmin, forgetCallers, noEmailVerification, onlyAdminsChangeRoles } from './hooks'
 import { signInSucceeded, throttleSignIn, unlockLiftsThrottle } from './sign-in'
@@ -33,7 +34,7 @@ export const Users: CollectionConfig = {
     useAPIKey: true,
     // Runs before Payload's own API-key lookup and answers repeat callers from memory.
     strategies: [rememberedApiKey],
-    cookies: { secure: process.env.NODE_ENV === 'production', sameSite: 'Lax' },
+    cookies: { secure: env().NODE_ENV === 'production', sameSite: 'Lax' },
   },
   access: {
     admin: staffPanel,

@@ -9,7 +9,7 @@ import { APIError, type CollectionAfterLoginHook, type CollectionAfterOperationH
 
 import { accountKey, requestClient, SignInThrottle } from '../../src/auth/sign-in-throttle'
 
-export const signInThrottle = new SignInThrottle()
+const signInThrottle = new SignInThrottle()
 
 /** Payload 3.90's password hash (generatePasswordSaltHash): PBKDF2-SHA256, 600,000 rounds, 32 bytes. */
 const hashLikePayload = (password: string) => promisify(pbkdf2)(password, randomBytes(32).toString('hex'), 600_000, 32, 'sha256')

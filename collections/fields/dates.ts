@@ -9,7 +9,7 @@ const EARLIEST_YEAR = 1990
 const LATEST_YEAR = 2100
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
 
-export function checkDate(value: unknown): true | string {
+function checkDate(value: unknown): true | string {
   if (value === null || value === undefined || value === '') return true
   const text = value instanceof Date ? value.toISOString() : String(value)
   const match = ISO_DATE.exec(text)

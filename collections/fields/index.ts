@@ -8,7 +8,7 @@ import { onlyVisibleRelations } from './visibleRelations'
 
 export { bi, bilingualOptions, validateDate, validateLinkUrl }
 
-export const MAX_TEXT_LENGTH = 500
+const MAX_TEXT_LENGTH = 500
 
 type TextOptions = Partial<Omit<TextField, 'type' | 'name' | 'label' | 'hasMany'>> & {
   description?: Bilingual
@@ -39,7 +39,7 @@ export function urlField(name = 'url', label = bi('Länk (URL)', 'Link (URL)'), 
   } as TextField
 }
 
-export const AUDIENCES = bilingualOptions([
+const AUDIENCES = bilingualOptions([
   ['internal', 'Intern (politisk ledning, chefer, intranät)', 'Internal (political leadership, managers, intranet)'],
   ['public', 'Publik (öppen webbplats)', 'Public (public website)'],
 ])

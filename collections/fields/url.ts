@@ -3,7 +3,7 @@
  * placeholder the report format uses for a link not yet known). Everything else
  * (javascript:, data:, mailto: ...) is refused: a link must never run code.
  */
-export const SAFE_URL = /^(https?:\/\/[^\s/$.?#][^\s]*|\/(?!\/)[^\s]*|#[^\s]*)$/i
+const SAFE_URL = /^(https?:\/\/[^\s/$.?#][^\s]*|\/(?!\/)[^\s]*|#[^\s]*)$/i
 
 export function validateLinkUrl(value: unknown): true | string {
   if (typeof value !== 'string' || value.trim() === '') return 'URL is required / URL krävs'

@@ -6,13 +6,13 @@
  */
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
-export const MAX_RICH_TEXT_NODES = 20_000
-export const MAX_RICH_TEXT_DEPTH = 40
+const MAX_RICH_TEXT_NODES = 20_000
+const MAX_RICH_TEXT_DEPTH = 40
 
 type Node = { children?: unknown }
 
 /** Counts nodes and depth without recursion (recursion is what a hostile tree would break). */
-export function richTextSize(value: unknown): { nodes: number; depth: number } {
+function richTextSize(value: unknown): { nodes: number; depth: number } {
   const root = (value as { root?: Node } | null)?.root
   if (!root) return { nodes: 0, depth: 0 }
   let nodes = 0
@@ -84,7 +84,8 @@ export const refuseBadInput: CollectionBeforeOperationHook = async ({ args, coll
     if (field.type !== 'richText') continue
     const { nodes, depth } = richTextSize((data as Record<string, unknown>)[field.name])
     if (nodes > MAX_RICH_TEXT_NODES || depth > MAX_RICH_TEXT_DEPTH) {
-      throw new APIError(`${field.name}: rich text is too large (at most ${MAX_RICH_TEXT_NODES} nodes, nested at most ${MAX_RICH_TEXT_DEPTH} deep)`, 400, undefined, true)
+      const limits = `at most ${MAX_RICH_TEXT_NODES} nodes, nested at most ${MAX_RICH_TEXT_DEPTH} deep`
+      throw new APIError(`${field.name}: rich text is too large (${limits})`, 400, undefined, true)
     }
   }
   return args

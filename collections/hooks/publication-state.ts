@@ -24,20 +24,17 @@ export function wasPublishedAtStart(req: PayloadRequest, collection: string, id:
   return requestState(req).publishedAtStart?.get(keyOf(collection, id))
 }
 
-/** How a write changed a document for readers, from its status after the write. */
-export type PublicationChange = 'publish' | 'republish' | 'unpublish' | 'draft' | 'unpublished-update'
-
-export function publicationChange(req: PayloadRequest, collection: string, doc: { id: unknown; _status?: string }): PublicationChange {
-  const before = wasPublishedAtStart(req, collection, doc.id)
-  if (doc._status === 'published') return before ? 'republish' : 'publish'
-  if (before === undefined) return 'draft'
-  return before ? 'unpublish' : 'unpublished-update'
-}
-
 /** The documents a write targets: by id, by the restored version's parent, or by a bulk update's where. */
 async function targetsOf(args: Record<string, unknown>, collection: string, operation: string, req: PayloadRequest): Promise<Where | undefined> {
   if (operation === 'update') return args.id !== undefined ? { id: { equals: args.id } } : (args.where as Where | undefined)
-  const version = await req.payload.findVersionByID({ collection: collection as never, id: args.id as string, depth: 0, overrideAccess: true, disableErrors: true, req })
+  const version = await req.payload.findVersionByID({
+    collection: collection as never,
+    id: args.id as string,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
   const parent = (version as { parent?: unknown } | null)?.parent
   return parent === undefined ? undefined : { id: { equals: parent } }
 }

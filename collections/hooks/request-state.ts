@@ -6,11 +6,13 @@
  */
 import type { PayloadRequest } from 'payload'
 
-export interface RequestState {
+interface RequestState {
   /** `collection:id` -> whether its main document was published when the current write began. */
   publishedAtStart?: Map<string, boolean>
   /** A version is being restored: the change it causes is logged as a restore. */
   restoring?: boolean
+  /** The server is recording an edition (src/editions/record.ts): the one write editions allow. */
+  recordingEdition?: boolean
 }
 
 export function requestState(req: Pick<PayloadRequest, 'context'>): RequestState {

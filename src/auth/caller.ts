@@ -24,7 +24,7 @@ export const levelOf = (user: MaybeUser): CallerLevel => (isStaffUser(user) ? 's
 const TOKEN_COOKIE = 'payload-token'
 
 /** The session cookie's value as Payload reads it: names trimmed, values URI-decoded, the last one wins. */
-export function sessionCookie(cookieHeader: string | undefined): string | undefined {
+function sessionCookie(cookieHeader: string | undefined): string | undefined {
   let token: string | undefined
   for (const cookie of (cookieHeader ?? '').split(';')) {
     const [name, ...value] = cookie.split('=')
@@ -42,7 +42,7 @@ export function sessionCookie(cookieHeader: string | undefined): string | undefi
  * Everything in a request that can change whom Payload authenticates, as one string; undefined
  * when the request carries no credential at all (then the caller is anonymous, certainly).
  */
-export function credentialKey(headers: IncomingHttpHeaders): string | undefined {
+function credentialKey(headers: IncomingHttpHeaders): string | undefined {
   const authorization = headers.authorization
   const token = sessionCookie(headers.cookie)
   if (!authorization && !token) return undefined

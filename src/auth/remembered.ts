@@ -4,10 +4,10 @@
  * every request. One bounded memo per kind of answer; any change to any user forgets all of them
  * at once (src/cache/registry.ts forgets them here and, through Redis, in every other process).
  */
-export const REMEMBER_MS = 10_000
+const REMEMBER_MS = 10_000
 const LIMIT = 10_000
 
-export class RememberedCredentials<T> {
+class RememberedCredentials<T> {
   readonly #entries = new Map<string, { value: T; expires: number }>()
 
   get(key: string): T | undefined {

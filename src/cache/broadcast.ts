@@ -25,7 +25,7 @@ const HEARTBEAT_MS = 250
 const HEARD_WITHIN_MS = 3_000
 const ACK_TIMEOUT_MS = 3_500
 
-export interface InvalidationMessage {
+interface InvalidationMessage {
   origin: string
   dependencies: string[]
   /** A heartbeat: its sender checks that its own subscription works (everyone else ignores it). */

@@ -13,10 +13,15 @@ import { createHash } from 'node:crypto'
 export interface CachedResponse {
   status: number
   contentType: string
+  /** Headers of the answer a cached copy must repeat (an export's file name, its edition). */
+  headers: Record<string, string>
   body: Buffer
   etag: string
   dependencies: string[]
 }
+
+/** Which of a computed answer's headers are part of it, and kept with the cached copy. */
+export const KEPT_HEADERS = ['content-disposition', 'x-lagesbild-edition', 'x-lagesbild-sha256'] as const
 
 export function etagOf(body: Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`

@@ -7,6 +7,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { forgetAllCredentials } from '../auth/remembered'
+import { env } from '../env'
 import { type Broadcast, connectBroadcast } from './broadcast'
 import { PublishedCache } from './published-cache'
 
@@ -17,10 +18,9 @@ const forgetCallers = forgetAllCredentials
 
 const touchedByTransaction = new Map<string | number, { dependencies: string[]; users: boolean }>()
 let broadcast: Broadcast | undefined
-const cachingAllowed = process.env.LAGESBILD_CACHE !== 'off'
 
 export function cachingEnabled(): boolean {
-  return cachingAllowed && (!broadcast || broadcast.listening())
+  return env().LAGESBILD_CACHE === 'on' && (!broadcast || broadcast.listening())
 }
 
 function forgetEverything() {

@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 
 import type { CallerLevel } from '../auth/caller'
 
-export interface RequestTrace {
+interface RequestTrace {
   /** "collection:id" for a document, "collection:*" for a query whose result any change can alter. */
   dependencies: Set<string>
   databaseCalls: number

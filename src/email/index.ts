@@ -12,7 +12,7 @@ import path from 'node:path'
 import nodemailer, { type SendMailOptions } from 'nodemailer'
 import type { EmailAdapter } from 'payload'
 
-export interface MailSettings {
+interface MailSettings {
   SMTP_URL?: string
   MAIL_FROM: string
   MAIL_REPLY_TO?: string
@@ -25,7 +25,7 @@ export function parseMailbox(mailbox: string): { name: string; address: string }
   return match ? { name: match[1] || 'lagesbild', address: match[2] } : { name: 'lagesbild', address: mailbox.trim() }
 }
 
-export function outboxFile(captureDir = 'data/mail'): string {
+function outboxFile(captureDir = 'data/mail'): string {
   return path.resolve(captureDir, 'outbox.jsonl')
 }
 
@@ -64,7 +64,10 @@ export function emailAdapter(settings: MailSettings): EmailAdapter {
       defaultFromName: from.name,
       // Not awaited: a slow or failing SMTP server must not slow down or fail the request.
       sendEmail: async (message) => {
-        const send = () => void deliver(message as SendMailOptions).catch((err: Error) => payload.logger.error({ err, msg: `e-mail "${message.subject}" was not sent` }))
+        const send = () =>
+          void deliver(message as SendMailOptions).catch((err: Error) =>
+            payload.logger.error({ err, msg: `e-mail "${message.subject}" was not sent` }),
+          )
         const held = heldMail.getStore()
         if (held) held.push(send)
         else send()

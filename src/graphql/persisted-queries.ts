@@ -11,7 +11,8 @@ const REPORT_FIELDS = `
   sections { id title kind body }
   communicationActions { id date title url channel audience summary }
   spokespersons { id name title organisation email phone active }
-  collectedInformation { label url }`
+  collectedInformation { label url }
+  edition { number publishedAt sha256 }`
 
 export const PERSISTED_QUERIES = {
   latestReport: `query latestReport {
@@ -26,6 +27,9 @@ export const PERSISTED_QUERIES = {
     totalDocs page totalPages hasNextPage hasPrevPage
   }
 }`,
+  reportChanges: `query reportChanges($id: ID!) {
+  ReportChanges(id: $id, since: "previous-report")
+}`,
   actionsBetween: `query actionsBetween($from: DateTime!, $to: DateTime!) {
   CommunicationActions(where: { date: { greater_than_equal: $from, less_than_equal: $to } }, sort: "-date", limit: 200) {
     docs { id date title url channel audience summary }
@@ -33,7 +37,7 @@ export const PERSISTED_QUERIES = {
 }`,
 } as const
 
-export type PersistedQueryName = keyof typeof PERSISTED_QUERIES
+type PersistedQueryName = keyof typeof PERSISTED_QUERIES
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
@@ -51,7 +55,13 @@ export function findPersistedQuery(params: URLSearchParams): { name: PersistedQu
       return { error: 'extensions must be JSON' }
     }
   }
-  if (!name) return { error: 'GraphQL over GET takes a persisted query: ?id=<name> or ?extensions={"persistedQuery":{"sha256Hash":...}}; send other queries with POST' }
-  if (!Object.hasOwn(PERSISTED_QUERIES, name)) return { error: `unknown persisted query "${name.slice(0, 64)}"; known: ${Object.keys(PERSISTED_QUERIES).join(', ')}` }
+  if (!name) {
+    return {
+      error: 'GraphQL over GET takes a persisted query: ?id=<name> or ?extensions={"persistedQuery":{"sha256Hash":...}}; send other queries with POST',
+    }
+  }
+  if (!Object.hasOwn(PERSISTED_QUERIES, name)) {
+    return { error: `unknown persisted query "${name.slice(0, 64)}"; known: ${Object.keys(PERSISTED_QUERIES).join(', ')}` }
+  }
   return { name, query: PERSISTED_QUERIES[name] }
 }

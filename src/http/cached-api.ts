@@ -10,8 +10,9 @@ import type { Payload } from 'payload'
 
 import { type CallerLevel, callerLevel, rememberCallerLevel, rememberedCallerLevel } from '../auth/caller'
 import { cachingEnabled, publishedCache } from '../cache/registry'
-import { type CachedResponse, etagOf } from '../cache/published-cache'
+import { type CachedResponse, etagOf, KEPT_HEADERS } from '../cache/published-cache'
 import { traceRequest } from '../cache/request-context'
+import { env } from '../env'
 import { databaseDownIs503 } from './health'
 import { sendFetchResponse, toFetchRequest } from './fetch-bridge'
 
@@ -28,8 +29,6 @@ const CACHE_CONTROL: Record<CallerLevel, string> = {
 
 const CDN_CACHE_CONTROL = 'public, s-maxage=10, stale-while-revalidate=60'
 
-const debugHeaders = process.env.LAGESBILD_DEBUG_HEADERS === '1'
-
 /**
  * Misses being computed right now, by cache key. Readers arriving meanwhile wait for that
  * answer instead of each running Payload: after a start-up or an invalidation, a popular page's
@@ -40,13 +39,12 @@ const debugHeaders = process.env.LAGESBILD_DEBUG_HEADERS === '1'
 const missesInFlight = new Map<string, Promise<void>>()
 
 export function cachedGet(
-  getPayload: () => Promise<Payload>,
+  payload: Payload,
   handler: FetchHandler,
   options: { corsOrigins: string[] | '*'; isCacheable?: (body: Buffer) => boolean },
 ): RequestHandler {
   return async (req, res, next) => {
     try {
-      const payload = await getPayload()
       const level = await callerLevel(req, payload)
       const useCache = level !== 'staff' && cachingEnabled()
       const key = `${level} ${req.originalUrl}`
@@ -82,12 +80,20 @@ export function cachedGet(
 async function computeAndSend(
   req: ExpressRequest,
   res: ExpressResponse,
-  context: { payload: Payload; handler: FetchHandler; level: CallerLevel; key: string; useCache: boolean; corsOrigins: string[] | '*'; isCacheable?: (body: Buffer) => boolean },
+  context: {
+    payload: Payload
+    handler: FetchHandler
+    level: CallerLevel
+    key: string
+    useCache: boolean
+    corsOrigins: string[] | '*'
+    isCacheable?: (body: Buffer) => boolean
+  },
 ) {
   const { payload, handler, level, key, useCache } = context
   const ticket = publishedCache.ticket()
   const { result: response, trace } = await traceRequest(async () => handler(await toFetchRequest(req, res)))
-  if (debugHeaders) res.setHeader('x-lagesbild-db-calls', String(trace.databaseCalls))
+  if (env().LAGESBILD_DEBUG_HEADERS === '1') res.setHeader('x-lagesbild-db-calls', String(trace.databaseCalls))
   const servedTo = trace.servedTo.size === 1 ? [...trace.servedTo][0] : undefined
   if (servedTo) rememberCallerLevel(req, servedTo)
   if (!useCache || response.status !== 200 || servedTo !== level) {
@@ -99,6 +105,7 @@ async function computeAndSend(
   const entry: CachedResponse = {
     status: 200,
     contentType: response.headers.get('content-type') ?? 'application/json',
+    headers: Object.fromEntries(KEPT_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : []))),
     body,
     etag: etagOf(body),
     dependencies: [...trace.dependencies],
@@ -128,6 +135,7 @@ export function serveCachedHit(corsOrigins: string[] | '*'): (req: IncomingMessa
 
 function send(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, level: CallerLevel, state: string, corsOrigins: string[] | '*') {
   const headers: Record<string, string> = {
+    ...entry.headers,
     etag: entry.etag,
     'cache-control': CACHE_CONTROL[level],
     vary: 'Authorization, Cookie, Origin',

@@ -7,8 +7,7 @@ import type { Request as ExpressRequest, Response as ExpressResponse } from 'exp
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
-/** Reports are text; 2 MB is far above any real one (the seed report is 6 KB). */
-export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 2 * 1024 * 1024)
+import { env } from '../env'
 
 export class PayloadTooLargeError extends Error {
   readonly status = 413
@@ -52,7 +51,7 @@ export async function toFetchRequest(req: ExpressRequest, res: ExpressResponse):
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-  const body = hasBody ? await readBody(req, MAX_BODY_BYTES) : undefined
+  const body = hasBody ? await readBody(req, env().MAX_BODY_BYTES) : undefined
   const controller = new AbortController()
   // Abort the handler's work when the client goes away mid-request (once per response, not per
   // socket: a keep-alive socket would collect a listener for every request it carries).

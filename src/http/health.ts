@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 const READY_TIMEOUT_MS = 2_000
 
 /** Resolves when the database answers a trivial query, rejects on error or after the timeout. */
-export async function pingDatabase(payload: Payload, timeoutMs = READY_TIMEOUT_MS): Promise<void> {
+async function pingDatabase(payload: Payload, timeoutMs = READY_TIMEOUT_MS): Promise<void> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs)
@@ -16,17 +16,20 @@ export async function pingDatabase(payload: Payload, timeoutMs = READY_TIMEOUT_M
   }
 }
 
-/** /healthz: the process is alive. /readyz: the database answers (503 with the reason if not). */
-export function healthRouter(getPayload: () => Payload | undefined, isShuttingDown: () => boolean): Router {
+/**
+ * /healthz: the process is alive. /readyz: the database answers (503 with the reason if not).
+ * The server listens only once Payload has started, so there is always an instance to ask; after
+ * SIGTERM, connections kept alive may still ask while in-flight requests finish: isShuttingDown
+ * makes /readyz say 503 then, so a load balancer stops sending traffic here.
+ */
+export function healthRouter(payload: Payload, isShuttingDown: () => boolean): Router {
   const router = express.Router()
   router.get('/healthz', (_req, res) => {
     res.set('cache-control', 'no-store').json({ status: 'ok' })
   })
   router.get('/readyz', async (_req, res) => {
     res.set('cache-control', 'no-store')
-    const payload = getPayload()
     if (isShuttingDown()) return void res.status(503).json({ status: 'unavailable', reason: 'shutting down' })
-    if (!payload) return void res.status(503).json({ status: 'unavailable', reason: 'starting' })
     try {
       await pingDatabase(payload)
       res.json({ status: 'ready', database: payload.db.name })

@@ -5,7 +5,7 @@
  */
 import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type RequestHandler, type Router } from 'express'
-import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+import { handleEndpoints, type Payload } from 'payload'
 
 import { clientKey, requestClient } from '../auth/sign-in-throttle'
 import { findPersistedQuery } from '../graphql/persisted-queries'
@@ -18,10 +18,11 @@ type FetchHandler = (request: Request) => Promise<Response>
 /** Content reads worth caching: documents, lists and exports (not versions, access or auth). */
 const CACHEABLE_REST = /^\/api\/(reports|sections|communication-actions|spokespersons)(\/(?!versions\b|access\b)[^/]+(\/export)?)?\/?$/
 
-function bridge(handler: FetchHandler, getPayloadInstance: () => Promise<Payload>): RequestHandler {
+function bridge(handler: FetchHandler, payload: Payload): RequestHandler {
   return async (req, res, next) => {
     try {
-      await sendFetchResponse(await databaseDownIs503(await handler(await toFetchRequest(req, res)), await getPayloadInstance()), res)
+      const response = await handler(await toFetchRequest(req, res))
+      await sendFetchResponse(await databaseDownIs503(response, payload), res)
     } catch (error) {
       if (error instanceof PayloadTooLargeError || error instanceof BadRequestBodyError) {
         return void res.status(error.status).json({ errors: [{ message: error.message }] })
@@ -31,9 +32,9 @@ function bridge(handler: FetchHandler, getPayloadInstance: () => Promise<Payload
   }
 }
 
-export function payloadApiRouter(config: Promise<SanitizedConfig>, corsOrigins: string[] | '*'): Router {
+export function payloadApiRouter(payload: Payload, corsOrigins: string[] | '*'): Router {
   const router = express.Router()
-  const payload = () => getPayload({ config })
+  const { config } = payload
   // Who is asking, for the sign-in throttle (Express's req.ip: `trust proxy` is set in server.ts).
   router.use((req, _res, next) => requestClient.run(clientKey(req.ip), next))
   const graphqlPost = withClientErrorStatus(GRAPHQL_POST(config) as FetchHandler)
@@ -57,9 +58,10 @@ export function payloadApiRouter(config: Promise<SanitizedConfig>, corsOrigins: 
     )
   }
 
-  router.get('/api/graphql', cachedGet(payload, persistedGraphql, { corsOrigins, isCacheable: (body) => !body.includes('"errors"') }))
+  const withoutErrors = (body: Buffer) => !body.includes('"errors"')
+  router.get('/api/graphql', cachedGet(payload, persistedGraphql, { corsOrigins, isCacheable: withoutErrors }))
   router.post('/api/graphql', bridge(graphqlPost, payload))
-  router.get('/api/graphql-playground', bridge(GRAPHQL_PLAYGROUND_GET(config) as FetchHandler, payload))
+  router.get('/api/graphql-playground', bridge(GRAPHQL_PLAYGROUND_GET(Promise.resolve(config)) as FetchHandler, payload))
   router.get(CACHEABLE_REST, cachedGet(payload, rest, { corsOrigins }))
   router.all(/^\/api(\/.*)?$/, bridge(rest, payload))
   return router
@@ -80,8 +82,9 @@ function withClientErrorStatus(handler: FetchHandler): FetchHandler {
     try {
       const json = JSON.parse(text)
       const errors: { extensions?: { statusCode?: number } }[] = Array.isArray(json.errors) ? json.errors : []
+      const onlyThrottled = errors.every((error) => error.extensions?.statusCode === 429)
       if (errors.length > 0 && (json.data === undefined || json.data === null)) status = 400
-      else if (errors.length > 0 && errors.every((error) => error.extensions?.statusCode === 429) && Object.values(json.data).every((value) => value === null)) status = 429
+      else if (errors.length > 0 && onlyThrottled && Object.values(json.data).every((value) => value === null)) status = 429
     } catch {
       // not JSON after all: pass it on unchanged
     }

@@ -12,13 +12,12 @@ import { fetchHeaders } from '../auth/caller'
 import { renderReportPrintHtml } from '../report-format/render-print'
 import { reportDocumentToModel } from '../reports/load'
 
-export function reportViewsRouter(getPayload: () => Promise<Payload>): Router {
+export function reportViewsRouter(payload: Payload): Router {
   const router = express.Router()
   router.get('/reports/:id/:view', async (req, res, next) => {
     const { id, view } = req.params
     if (view !== 'print' && view !== 'preview') return next()
     try {
-      const payload = await getPayload()
       // Every header: Payload's CSRF check reads Origin / Sec-Fetch-Site before it accepts the session cookie.
       const { user } = await payload.auth({ headers: fetchHeaders(req) })
       const preview = view === 'preview'

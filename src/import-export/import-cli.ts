@@ -11,6 +11,7 @@ import config from '../payload.config'
 import { collectReportFiles } from './files'
 import { importReportFiles } from './import-reports'
 import { progressReporter } from './progress'
+import { assertMigrated } from '../database'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,6 +33,8 @@ try {
 if (files.length === 0) fail(`no .txt report files found in ${positionals.join(', ')}`)
 
 const payload = await getPayload({ config })
+// Scripts never change the schema (DATABASE_PUSH=off): they need a migrated database.
+await assertMigrated(payload as never)
 const progress = progressReporter()
 const summary = await importReportFiles(payload, files, {
   status: values.status as 'published' | 'draft',

@@ -16,13 +16,13 @@ export type ImportOutcome =
   | { file: string; status: 'created' | 'updated' | 'unchanged'; slug: string }
   | { file: string; status: 'failed'; errors: string[] }
 
-export interface ImportProgress {
+interface ImportProgress {
   done: number
   total: number
   outcome: ImportOutcome
 }
 
-export interface ImportSummary {
+interface ImportSummary {
   outcomes: ImportOutcome[]
   created: number
   updated: number

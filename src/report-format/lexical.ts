@@ -6,7 +6,7 @@
 import type { Block, Inline, ListItem } from './model'
 
 /** Any serialized Lexical node; only the fields this module reads are typed. */
-export interface LexicalNode {
+interface LexicalNode {
   type: string
   version: number
   children?: LexicalNode[]

@@ -17,25 +17,25 @@ import type {
 import { reportSchema } from './schema'
 import { fromStockholmLocal, isCalendarDate, isoDate, toStockholmLocal } from './stockholm-time'
 
-export interface ParseError {
+interface ParseError {
   line: number
   /** Full message, e.g. `line 3: expected "Sammanställd: YYYY-MM-DD klockan HH:MM"`. */
   message: string
 }
 
-export type ParseResult = { ok: true; report: ReportModel } | { ok: false; errors: ParseError[] }
+type ParseResult = { ok: true; report: ReportModel } | { ok: false; errors: ParseError[] }
 
-export interface ParseOptions {
+interface ParseOptions {
   /** Prefixed to messages so errors from a batch import say which file they are about. */
   fileName?: string
 }
 
-export const TITLE_PREFIX = 'Regional rapport '
+const TITLE_PREFIX = 'Regional rapport '
 export const ACTIONS_HEADING = 'Kommunikativa åtgärder, urval'
 export const LINKS_HEADING = 'Samlad information'
 export const SPOKESPERSONS_HEADING = 'Talesperson'
 
-export const SECTION_KIND_BY_TITLE: Readonly<Record<string, SectionKind>> = {
+const SECTION_KIND_BY_TITLE: Readonly<Record<string, SectionKind>> = {
   'Sammanfattande lägesbild': 'situationSummary',
   'Kommunikativ lägesbild': 'communicationSituation',
   'Verksamhetens kommentar': 'organisationComment',
@@ -58,7 +58,7 @@ const BULLET_LINE = /^( *)-(?: (.*))?$/
 // Link text has no brackets and the URL no spaces or parentheses; anything else stays plain text.
 const LINK = /\[([^[\]]+)\]\(([^\s()]+)\)/g
 
-export function sectionKindOf(title: string): SectionKind {
+function sectionKindOf(title: string): SectionKind {
   if (title.startsWith('Om ')) return 'about'
   return SECTION_KIND_BY_TITLE[title] ?? 'other'
 }
@@ -72,7 +72,7 @@ const isBullet = (text: string) => BULLET_LINE.test(text)
  * section. Why: real headings are short noun phrases, while prose sentences end in punctuation.
  * Consequence: a paragraph must end with punctuation, or it will be read as a new title.
  */
-export function isSectionTitle(text: string): boolean {
+function isSectionTitle(text: string): boolean {
   if (text === '' || /^\s/.test(text) || isBullet(text)) return false
   if (KNOWN_HEADINGS.has(text) || text.startsWith('Om ')) return true
   return text.length <= 120 && !/[.!?:;]$/.test(text)

@@ -10,7 +10,7 @@ import { ACTIONS_HEADING, LINKS_HEADING, SPOKESPERSONS_HEADING } from './parse'
 import { pad2, toStockholmLocal } from './stockholm-time'
 
 /** A titled block of the report body; `blocks` is its content as generic lists and paragraphs. */
-export interface TitledBlock {
+interface TitledBlock {
   kind: 'section' | 'actions' | 'links' | 'spokespersons'
   title: string
   blocks: Block[]
@@ -30,7 +30,7 @@ function renderListItems(items: ListItem[], depth: number): string[] {
   ])
 }
 
-export function renderBlocks(blocks: Block[]): string {
+function renderBlocks(blocks: Block[]): string {
   return blocks
     .map((block) =>
       block.type === 'list' ? renderListItems(block.items, 0).join('\n') : renderInlines(block.inlines),
@@ -39,7 +39,7 @@ export function renderBlocks(blocks: Block[]): string {
 }
 
 /** "2025-04-03T07:00:00.000Z" -> "2025-04-03 klockan 09:00" (Stockholm wall-clock time). */
-export function renderCompiledAt(compiledAt: string): string {
+function renderCompiledAt(compiledAt: string): string {
   const local = toStockholmLocal(new Date(compiledAt))
   return `${local.year}-${pad2(local.month)}-${pad2(local.day)} klockan ${pad2(local.hour)}:${pad2(local.minute)}`
 }
@@ -50,12 +50,12 @@ export function renderCompiledLine(compiledAt: string): string {
 }
 
 /** "2025-03-08" -> "8/3": the report text shows day/month without leading zeros or year. */
-export function renderDayMonth(date: string): string {
+function renderDayMonth(date: string): string {
   const [, month, day] = date.split('-').map(Number)
   return `${day}/${month}`
 }
 
-export function renderSpokesperson(person: SpokespersonModel): string {
+function renderSpokesperson(person: SpokespersonModel): string {
   return `${person.name}, ${person.title}`
 }
 

@@ -12,34 +12,34 @@ const nonEmptyLine = singleLineText.min(1)
 // Not z.url(): "#" is the placeholder URL in real reports and must survive.
 const url = z.string().regex(/^\S+$/, 'must be a non-empty URL without spaces')
 
-export const inlineSchema: z.ZodType<Inline> = z.discriminatedUnion('type', [
+const inlineSchema: z.ZodType<Inline> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: nonEmptyLine }),
   z.object({ type: z.literal('link'), text: nonEmptyLine, url }),
 ])
 
-export const listItemSchema: z.ZodType<ListItem> = z.object({
+const listItemSchema: z.ZodType<ListItem> = z.object({
   inlines: z.array(inlineSchema).min(1),
   get children() {
     return z.array(listItemSchema)
   },
 })
 
-export const blockSchema: z.ZodType<Block> = z.discriminatedUnion('type', [
+const blockSchema: z.ZodType<Block> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('list'), items: z.array(listItemSchema).min(1) }),
   z.object({ type: z.literal('paragraph'), inlines: z.array(inlineSchema).min(1) }),
 ])
 
-export const sectionSchema = z.object({
+const sectionSchema = z.object({
   title: nonEmptyLine,
   kind: z.enum(SECTION_KINDS),
   blocks: z.array(blockSchema).min(1),
 })
 
-export const communicationActionSchema = z.object({ date: z.iso.date(), title: nonEmptyLine, url })
+const communicationActionSchema = z.object({ date: z.iso.date(), title: nonEmptyLine, url })
 
-export const linkSchema = z.object({ label: nonEmptyLine, url })
+const linkSchema = z.object({ label: nonEmptyLine, url })
 
-export const spokespersonSchema = z.object({ name: nonEmptyLine, title: nonEmptyLine })
+const spokespersonSchema = z.object({ name: nonEmptyLine, title: nonEmptyLine })
 
 export const reportSchema = z.object({
   title: nonEmptyLine,

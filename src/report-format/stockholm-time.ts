@@ -8,7 +8,7 @@ export const TIME_ZONE = 'Europe/Stockholm'
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
 
-export interface LocalDateTime {
+interface LocalDateTime {
   year: number
   month: number
   day: number

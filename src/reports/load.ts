@@ -44,7 +44,9 @@ export async function loadReportModel(
   idOrSlug: string | number,
   options: { user: PayloadRequest['user'] | null; trusted?: boolean; draft?: boolean },
 ): Promise<ReportModel | undefined> {
-  const where: Where = { or: [{ slug: { equals: String(idOrSlug) } }, ...(/^\d+$|^[a-f0-9]{24}$/.test(String(idOrSlug)) ? [{ id: { equals: idOrSlug } }] : [])] }
+  // A number (SQL) or an ObjectId (MongoDB) may also be the id.
+  const mayBeId = /^\d+$|^[a-f0-9]{24}$/.test(String(idOrSlug))
+  const where: Where = { or: [{ slug: { equals: String(idOrSlug) } }, ...(mayBeId ? [{ id: { equals: idOrSlug } }] : [])] }
   const { docs } = await payload.find({
     collection: 'reports',
     where,

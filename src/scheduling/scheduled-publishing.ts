@@ -16,11 +16,11 @@ import { canPublish } from '../../access/roles'
 import { writeAuditEntry } from '../../collections/AuditLog/hooks'
 import { formatStockholm } from '../report-format/stockholm-time'
 
-export const SCHEDULE_TASK = 'schedulePublish'
-export const SCHEDULE_TYPES = ['publish', 'unpublish'] as const
-export type ScheduleType = (typeof SCHEDULE_TYPES)[number]
+const SCHEDULE_TASK = 'schedulePublish'
+const SCHEDULE_TYPES = ['publish', 'unpublish'] as const
+type ScheduleType = (typeof SCHEDULE_TYPES)[number]
 
-export interface ScheduledEvent {
+interface ScheduledEvent {
   id: number | string
   type: ScheduleType
   /** ISO instant (UTC). */
@@ -71,7 +71,16 @@ const toEvent = (job: ScheduleJob): ScheduledEvent => ({
 
 /** The document as its caller may see it (404 otherwise): nobody schedules what they cannot read. */
 async function readableDocument(req: PayloadRequest, collection: string, id: number | string) {
-  const doc = await req.payload.findByID({ collection: collection as 'reports', id, depth: 0, draft: true, overrideAccess: false, user: req.user, req, disableErrors: true })
+  const doc = await req.payload.findByID({
+    collection: collection as 'reports',
+    id,
+    depth: 0,
+    draft: true,
+    overrideAccess: false,
+    user: req.user,
+    req,
+    disableErrors: true,
+  })
   if (!doc) throw refuse(`No ${collection} document with id ${String(id).slice(0, 40)}.`, 404)
   return doc as unknown as Record<string, unknown>
 }
@@ -79,12 +88,20 @@ async function readableDocument(req: PayloadRequest, collection: string, id: num
 export async function upcomingSchedule(req: PayloadRequest, collection: string, id: number | string): Promise<ScheduledEvent[]> {
   assertMayPublish(req)
   await readableDocument(req, collection, id)
-  const { docs } = await req.payload.find({ collection: 'payload-jobs', where: upcomingWhere(collection, id), sort: 'waitUntil', limit: 100, depth: 0, overrideAccess: true, req })
+  const { docs } = await req.payload.find({
+    collection: 'payload-jobs',
+    where: upcomingWhere(collection, id),
+    sort: 'waitUntil',
+    limit: 100,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   return (docs as unknown as ScheduleJob[]).map(toEvent)
 }
 
 /** Parses and checks the requested time: a valid instant, ahead of now. */
-export function scheduleTime(value: unknown, now = new Date()): Date {
+function scheduleTime(value: unknown, now = new Date()): Date {
   const at = typeof value === 'string' || value instanceof Date ? new Date(value) : new Date(Number.NaN)
   if (Number.isNaN(at.getTime())) throw refuse('"at" must be an ISO 8601 instant, e.g. 2026-12-01T21:34:00Z.', 400)
   if (at.getTime() <= now.getTime()) {
@@ -115,7 +132,11 @@ export async function schedulePublishing(
 }
 
 /** Cancels a scheduled event; `of` (when given) is the document it must belong to. */
-export async function cancelScheduledPublishing(req: PayloadRequest, jobId: unknown, of?: { collection: string; id: number | string }): Promise<ScheduledEvent> {
+export async function cancelScheduledPublishing(
+  req: PayloadRequest,
+  jobId: unknown,
+  of?: { collection: string; id: number | string },
+): Promise<ScheduledEvent> {
   assertMayPublish(req)
   const found = await req.payload.find({
     collection: 'payload-jobs',
@@ -133,7 +154,8 @@ export async function cancelScheduledPublishing(req: PayloadRequest, jobId: unkn
   const event = toEvent(job)
   return inTransaction(req, async () => {
     await req.payload.delete({ collection: 'payload-jobs', id: job.id, overrideAccess: true, req })
-    await writeAuditEntry(req, { action: 'cancelSchedule', collectionSlug: target.relationTo!, doc, detail: `${event.type} ${formatStockholm(new Date(event.at))}` })
+    const detail = `${event.type} ${formatStockholm(new Date(event.at))}`
+    await writeAuditEntry(req, { action: 'cancelSchedule', collectionSlug: target.relationTo!, doc, detail })
     return event
   })
 }
@@ -151,9 +173,14 @@ export async function schedulePublishServerFunction(args: {
   global?: unknown
 }): Promise<{ message: string } | { error: string }> {
   try {
-    if (args.deleteID !== undefined && args.deleteID !== null) await cancelScheduledPublishing(args.req, args.deleteID)
-    else if (args.doc?.relationTo) await schedulePublishing(args.req, { collection: args.doc.relationTo, id: args.doc.value as string, type: args.type ?? 'publish', at: args.date })
-    else throw refuse('Scheduling needs a document.', 400)
+    if (args.deleteID !== undefined && args.deleteID !== null) {
+      await cancelScheduledPublishing(args.req, args.deleteID)
+    } else if (args.doc?.relationTo) {
+      const target = { collection: args.doc.relationTo, id: args.doc.value as string, type: args.type ?? 'publish', at: args.date }
+      await schedulePublishing(args.req, target)
+    } else {
+      throw refuse('Scheduling needs a document.', 400)
+    }
     return { message: args.req.t('general:success') }
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) }

@@ -9,14 +9,17 @@ import { randomUUID } from 'node:crypto'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { wasPublishedAtStart } from '../../collections/hooks/publication-state'
+import { latestEdition, recordKeyOf } from '../editions/record'
 import { env } from '../env'
 import type { WebhookEvent } from './deliver-task'
 
 const webhooksOn = () => env().WEBHOOK_URLS.length > 0
 
 async function queueWebhooks(req: PayloadRequest, event: WebhookEvent, report: Record<string, any>) {
-  const body = JSON.stringify({ event, id: report.id, slug: report.slug ?? null, audience: report.audience ?? null, occurredAt: new Date().toISOString() })
   try {
+    // The edition readers now see (for report.published: the one this publication recorded).
+    const edition = (await latestEdition(req, report.recordKey ?? (await recordKeyOf(req, report.id))))?.number ?? null
+    const body = JSON.stringify({ event, id: report.id, slug: report.slug ?? null, audience: report.audience ?? null, edition, occurredAt: new Date().toISOString() })
     for (const url of env().WEBHOOK_URLS) {
       await req.payload.jobs.queue({ task: 'deliverWebhook', input: { deliveryId: randomUUID(), url, event, reportId: String(report.id), body }, req })
     }
@@ -42,10 +45,4 @@ export const queueChangeWebhooks: CollectionAfterChangeHook = async ({ data, doc
 export const queueDeleteWebhooks: CollectionAfterDeleteHook = async ({ doc, req }) => {
   if (webhooksOn() && doc._status === 'published') await queueWebhooks(req, 'report.deleted', doc)
   return doc
-}
-
-/** For the reports collection's `hooks` (contentCollection merges them with the shared ones). */
-export const reportWebhookHooks = {
-  afterChange: [queueChangeWebhooks],
-  afterDelete: [queueDeleteWebhooks],
 }

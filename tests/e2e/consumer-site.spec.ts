@@ -18,7 +18,11 @@ import { promisify } from 'node:util'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Block, blocksToLexical, type ListItem, parseReport, type ReportModel, reportBlocksInOrder } from '../../src/report-format'
+import { blocksToLexical } from '../../src/report-format/lexical'
+import type { Block, ListItem, ReportModel } from '../../src/report-format/model'
+import { parseReport } from '../../src/report-format/parse'
+import { reportBlocksInOrder } from '../../src/report-format/render-text'
+import { type ApiClient, apiClient } from '../support/api'
 import { startServer, type ServerProcess } from '../support/server-process'
 import {
   artifactsDir,
@@ -31,8 +35,6 @@ import {
   killTrees,
   previewSite,
   Processes,
-  type Rest,
-  restClient,
   root,
   type Site,
   siteDir,
@@ -118,7 +120,7 @@ describe('consumer site against the real CMS, in Chromium', () => {
   const processes = new Processes()
   let workDir: string
   let cms: ServerProcess
-  let rest: Rest
+  let rest: ApiClient
   let adminAuth: string
   let publisherAuth: string
   let browser: Browser
@@ -144,27 +146,29 @@ describe('consumer site against the real CMS, in Chromium', () => {
     const before = new Set(descendantsOf(process.pid).map((ref) => ref.pid))
     try {
       cms = await startServer({
-        NODE_ENV: 'test',
-        DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
-        PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-for-payload-0123456789',
-        AUTO_SEED: 'true',
-        SEED_ADMIN_EMAIL: ADMIN.email,
-        SEED_ADMIN_PASSWORD: ADMIN.password,
-        CORS_ORIGINS: origins.join(','),
-        LAGESBILD_ADMIN: 'off',
-        // One server: no Redis broadcast, no webhooks, the published-read cache on.
-        REDIS_URL: undefined,
-        WEBHOOK_URLS: undefined,
-        LAGESBILD_CACHE: undefined,
-        NEXT_TELEMETRY_DISABLED: '1',
+        env: {
+          NODE_ENV: 'test',
+          DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
+          PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-for-payload-0123456789',
+          AUTO_SEED: 'true',
+          SEED_ADMIN_EMAIL: ADMIN.email,
+          SEED_ADMIN_PASSWORD: ADMIN.password,
+          CORS_ORIGINS: origins.join(','),
+          LAGESBILD_ADMIN: 'off',
+          // One server: no Redis broadcast, no webhooks, the published-read cache on.
+          REDIS_URL: undefined,
+          WEBHOOK_URLS: undefined,
+          LAGESBILD_CACHE: undefined,
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
       })
     } catch (error) {
-      // startServer leaves its child running when it gives up: end it (and tsx's grandchild) here.
+      // startServer kills its child when it gives up, but not what that child started (tsx's esbuild): end those here.
       killTrees(descendantsOf(process.pid).filter((ref) => !before.has(ref.pid)))
       throw error
     }
     processes.track(cms.child)
-    rest = restClient(cms.url)
+    rest = apiClient(cms.url)
 
     const login = async (email: string, password: string) => {
       const response = await rest('/api/users/login', { method: 'POST', body: { email, password } })
@@ -251,9 +255,26 @@ describe('consumer site against the real CMS, in Chromium', () => {
   const listed = (page: Page) => page.locator('nav.report-list li a').allTextContents()
 
   it('keeps its query copies and generated types identical to the CMS', async () => {
-    await execFileAsync(process.execPath, ['scripts/check-queries.mjs'], { cwd: siteDir })
+    /** Runs a Node script in the site's folder: its exit code and output, whether it failed or not. */
+    const run = async (args: string[]) => {
+      try {
+        const { stdout, stderr } = await execFileAsync(process.execPath, args, { cwd: siteDir, timeout: 120_000 })
+        return { code: 0, output: stdout + stderr }
+      } catch (error) {
+        const failed = error as { code?: number | string; stdout?: string; stderr?: string }
+        return { code: failed.code, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` }
+      }
+    }
+    // Each copy in src/queries/ is byte for byte the CMS's persisted query of that name.
+    const queries = await run(['scripts/check-queries.mjs'])
+    expect(queries.code, queries.output).toBe(0)
+    const identical = /persisted queries identical to the CMS: (.+)/.exec(queries.output)?.[1].split(', ')
+    expect(identical?.sort(), queries.output).toEqual(['latestReport', 'reportBySlug', 'reportList'])
+    // The committed src/generated/graphql.ts is what codegen makes from the CMS's schema.graphql now.
     const codegen = path.join(siteDir, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js')
-    await execFileAsync(process.execPath, [codegen, '--config', 'codegen.ts', '--check', '--errors-only'], { cwd: siteDir, timeout: 120_000 })
+    const types = await run([codegen, '--config', 'codegen.ts', '--check', '--errors-only'])
+    expect(types.code, types.output).toBe(0)
+    expect(types.output).not.toMatch(/stale files/)
   })
 
   it('(a) with a reader API key: shows the internal seed report as the report format lays it out', async () => {
@@ -414,9 +435,8 @@ describe('consumer site against the real CMS, in Chromium', () => {
       expect(graphqlResponses.at(-1)).toBe('hit')
       await snap('before')
 
-      const title = `${seed.title} (uppdaterad ${marker})`
-      const patchedReport = await rest(`/api/reports/${seedDoc.id}`, { method: 'PATCH', auth: publisherAuth, body: { title } })
-      expect(patchedReport.status, JSON.stringify(patchedReport.body)).toBe(200)
+      // The section first, then the report: a change to a part reaches readers when its report is
+      // published again (the report's new edition), not before.
       const patchedSection = await rest(`/api/sections/${communication.id}`, {
         method: 'PATCH',
         auth: publisherAuth,
@@ -435,6 +455,9 @@ describe('consumer site against the real CMS, in Chromium', () => {
         },
       })
       expect(patchedSection.status, JSON.stringify(patchedSection.body)).toBe(200)
+      const title = `${seed.title} (uppdaterad ${marker})`
+      const patchedReport = await rest(`/api/reports/${seedDoc.id}`, { method: 'PATCH', auth: publisherAuth, body: { title } })
+      expect(patchedReport.status, JSON.stringify(patchedReport.body)).toBe(200)
 
       await page.reload()
       expect(await settled(page)).toBe('ready')
@@ -462,4 +485,41 @@ describe('consumer site against the real CMS, in Chromium', () => {
       expect((await shownReport(page))!.title).toBe(title)
     })
   })
+
+  it('(d) next week’s report shows "Nytt sedan förra rapporten"; last week’s report, as sent, is unchanged', async () => {
+    const seedDoc = (await rest(`/api/reports?where[slug][equals]=${seedSlug}&depth=0`, { auth: adminAuth })).body.docs[0]
+    const marker = tag()
+    let lastWeek = ''
+    await visit('d-reader-last-week-before', async (page) => {
+      expect(await open(page, readerSite, `#/rapport/${seedSlug}`)).toBe('ready')
+      lastWeek = (await page.locator('article.report').textContent()) ?? ''
+    })
+
+    // The desk starts next week's report from this one, rewrites its summary, and publishes it.
+    const next = await rest(`/api/reports/${seedDoc.id}/next`, { method: 'POST', auth: publisherAuth })
+    expect(next.status, JSON.stringify(next.body)).toBe(201)
+    const summaryId = next.body.doc.sections[0]
+    const newBullet = `Ny punkt i veckan ${marker}`
+    const summary = await rest(`/api/sections/${summaryId}?draft=true`, {
+      method: 'PATCH',
+      auth: publisherAuth,
+      body: { body: blocksToLexical([{ type: 'list', items: [{ inlines: [{ type: 'text', text: newBullet }], children: [] }] }]) },
+    })
+    expect(summary.status, JSON.stringify(summary.body)).toBe(200)
+    const published = await rest(`/api/reports/${next.body.doc.id}`, { method: 'PATCH', auth: publisherAuth, body: { compiledAt: '2031-01-01T08:00:00.000Z', _status: 'published' } })
+    expect(published.status, JSON.stringify(published.body)).toBe(200)
+
+    await visit('d-reader-next-week', async (page, _cmsCalls, snap) => {
+      expect(await open(page, readerSite)).toBe('ready')
+      const news = page.locator('aside.changes')
+      await news.waitFor()
+      expect(await news.locator('h2').textContent()).toBe('Nytt sedan förra rapporten')
+      expect(await news.textContent()).toContain(newBullet)
+      await snap('news')
+      // Last week's report is the one that was sent: the copy was edited, not it.
+      expect(await open(page, readerSite, `#/rapport/${seedSlug}`)).toBe('ready')
+      expect(await page.locator('article.report').textContent()).toBe(lastWeek)
+      expect(lastWeek).not.toContain(newBullet)
+    })
+  }, 180_000)
 })

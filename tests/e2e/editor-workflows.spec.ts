@@ -34,8 +34,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lexicalToBlocks } from '../../src/report-format/lexical'
 import type { Block } from '../../src/report-format/model'
 import { formatStockholm, fromStockholmLocal, toStockholmLocal } from '../../src/report-format/stockholm-time'
+import { type ApiClient, apiClient } from '../support/api'
 import { startServer, type ServerProcess } from '../support/server-process'
-import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, descendantsOf, freePort, killTrees, Processes, type Rest, restClient, root } from './support'
+import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, descendantsOf, freePort, killTrees, Processes, root } from './support'
 
 const ADMIN = { email: 'admin@e2e.local', password: 'e2e-admin-password-123' }
 const PASSWORD = 'e2e-user-password-123'
@@ -190,7 +191,7 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
   let workDir: string
   let cms: ServerProcess
   let base: string
-  let rest: Rest
+  let rest: ApiClient
   const auth: Record<'admin' | keyof typeof USERS, string> = { admin: '', publisher: '', editor: '', reader: '' }
   let browser: Browser
   const ids = { actionNew: 0, actionOld: 0, spokesperson: 0, summary: 0, communication: 0, report: 0, scheduled: 0 }
@@ -209,9 +210,10 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
     base = `http://127.0.0.1:${port}`
     const before = new Set(descendantsOf(process.pid).map((ref) => ref.pid))
     try {
-      cms = await startServer(
-        {
-          NODE_ENV: 'production',
+      cms = await startServer({
+        production: true,
+        timeoutMs: 180_000,
+        env: {
           PORT: String(port),
           SERVER_URL: base,
           DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
@@ -228,14 +230,13 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
           LAGESBILD_CACHE: undefined,
           NEXT_TELEMETRY_DISABLED: '1',
         },
-        180_000,
-      )
+      })
     } catch (error) {
       killTrees(descendantsOf(process.pid).filter((ref) => !before.has(ref.pid)))
       throw error
     }
     processes.track(cms.child)
-    rest = restClient(base)
+    rest = apiClient(base)
 
     // An empty production database: the first user registers and becomes admin; the admin creates the rest.
     const first = await rest('/api/users/first-register', { method: 'POST', body: { ...ADMIN, name: 'Admin' } })
@@ -664,25 +665,22 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
       await snap(preview, '2-publisher-preview')
       await preview.close()
 
-      // The sections the editor wrote are drafts: publish them first, each from its own page.
-      for (const [id, title] of [[ids.summary, TITLES.summary], [ids.communication, TITLES.communication]] as const) {
-        await openDocument(page, 'sections', id, title)
-        const publish = page.locator('#action-save')
-        await poll(() => publish.textContent()).toBe('Publicera ändringar')
-        const saved = page.waitForResponse((response) => response.url().includes(`/api/sections/${id}`) && response.request().method() !== 'GET')
-        await publish.click()
-        expect((await saved).status()).toBe(200)
-        await poll(() => page.locator('.doc-controls').textContent()).toMatch(/Status:\s*Publicerad/)
-      }
-
-      // Then the report.
+      // The report is published whole: the two sections the editor wrote are drafts, and the
+      // publisher sees them listed as going out with it before confirming.
       await openDocument(page, 'reports', ids.report, TITLES.report)
       const publish = page.locator('#action-save')
       await poll(() => publish.textContent()).toBe('Publicera ändringar')
-      const saved = page.waitForResponse((response) => response.url().includes(`/api/reports/${ids.report}`) && response.request().method() !== 'GET')
       await publish.click()
+      const parts = page.locator('.publish-parts')
+      await poll(() => parts.locator('.publish-parts__group--draft li').allTextContents()).toEqual([TITLES.summary, TITLES.communication])
+      await poll(() => parts.locator('.publish-parts__group--published li').allTextContents()).toEqual([TITLES.actionNew, TITLES.actionOld, TITLES.spokesperson])
+      await snap(page, '2-publisher-parts')
+      const saved = page.waitForResponse((response) => response.url().includes(`/api/reports/${ids.report}`) && response.request().method() === 'PATCH')
+      await parts.locator('#publish-confirm').click()
       expect((await saved).status()).toBe(200)
       await poll(() => page.locator('.doc-controls').textContent()).toMatch(/Status:\s*Publicerad/)
+      // Edition 1 is listed on the report.
+      await poll(() => page.locator('#editions-panel .editions-panel__list tr').allTextContents()).toEqual([expect.stringMatching(/^Utgåva 1\d{4}-\d{2}-\d{2} \d{2}:\d{2}av Ansvarig Utgivare/)])
       await snap(page, '2-publisher-published')
     })
 
@@ -816,6 +814,51 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
     )
     // Still a draft until its time comes.
     if (Date.now() < scheduledFor!.getTime() - 2_000) expect((await rest(`/api/reports/${ids.scheduled}`)).status).toBe(404)
+  }, 300_000)
+
+  it('an editor starts next week’s report from the published one and rewrites its summary; last week’s stays as sent; the publisher sees what changed', async () => {
+    const lastWeek = async () => (await rest(`/api/reports/${ids.report}?depth=1`)).body
+    const before = await lastWeek()
+    let next = 0
+    await session('6-editor-next-report', async (page) => {
+      await login(page, USERS.editor.email)
+      await openDocument(page, 'reports', ids.report, TITLES.report)
+      // "Ny rapport utifrån denna" in the ⋮ menu opens the new draft.
+      await page.locator('.doc-controls__popup .popup-button, .doc-controls__dots').first().click()
+      await page.locator('#next-report').click()
+      await page.waitForURL((url) => /\/admin\/collections\/reports\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${ids.report}`))
+      next = Number(new URL(page.url()).pathname.split('/').pop())
+      await poll(() => page.locator('#field-title').inputValue()).toBe(TITLES.report)
+      // The summary is a copy: its drawer edits it, not last week's.
+      await page.locator('#field-sections .relationship--multi-value-label__drawer-toggler').first().click()
+      const drawer = page.locator('.drawer--is-open', { has: page.locator('#field-title') }).last()
+      await poll(() => drawer.locator('#field-title').inputValue()).toBe(TITLES.summary)
+      await drawer.locator('[data-lexical-editor="true"]').first().click()
+      await page.keyboard.press('Control+End')
+      await page.keyboard.press('Enter')
+      await page.keyboard.type(`Nytt i veckan ${tag}`, { delay: 10 })
+      await drawer.locator('button.doc-drawer__header-close, button[aria-label="Stäng"]').first().click()
+      await drawer.waitFor({ state: 'detached' })
+      await snap(page, '6-editor-next-report')
+    })
+    const draft = (await rest(`/api/reports/${next}?draft=true&depth=0`, { auth: auth.editor })).body
+    expect(draft.sections[0]).not.toBe(ids.summary)
+    await poll(async () => JSON.stringify((await rest(`/api/sections/${draft.sections[0]}?draft=true`, { auth: auth.editor })).body.body)).toContain(`Nytt i veckan ${tag}`)
+    // Last week's report, as sent: unchanged for readers and for staff.
+    expect(await lastWeek()).toEqual(before)
+    expect(JSON.stringify((await rest(`/api/sections/${ids.summary}?draft=true`, { auth: auth.editor })).body.body)).not.toContain(`Nytt i veckan ${tag}`)
+
+    await session('6-publisher-changes', async (page) => {
+      await login(page, USERS.publisher.email)
+      await openDocument(page, 'reports', next, TITLES.report)
+      await page.locator('#action-save').click()
+      await page.locator('.publish-parts #publish-confirm').click()
+      await poll(() => page.locator('.doc-controls').textContent()).toMatch(/Status:\s*Publicerad/)
+      await page.locator('#editions-since-previous-report').click()
+      await poll(() => page.locator('.editions-panel__changes').textContent()).toContain(`Nytt i veckan ${tag}`)
+      expect(await page.locator('.report-changes__added').first().textContent()).toContain('Tillagt')
+      await snap(page, '6-publisher-changes')
+    })
   }, 300_000)
 
   it('a reader is refused the admin; an anonymous visitor is sent to the login page', async () => {

@@ -1,14 +1,17 @@
 /**
  * Plumbing for the end-to-end specs: free ports, child processes that are always ended (by their
- * own pid, whole process tree), the consumer site built and served by Vite, REST calls to the CMS
- * and a Debian Chromium driven by playwright-core.
+ * own pid, whole process tree), the consumer site built and served by Vite, and a Debian Chromium
+ * driven by playwright-core. Servers (the CMS, the site's `vite preview`) are started by
+ * tests/support/server-process.ts and the CMS is called with tests/support/api.ts, as everywhere.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { type ChildProcess, execFile } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+
+import { startServer, type ServerProcess } from '../support/server-process'
 
 const execFileAsync = promisify(execFile)
 
@@ -169,61 +172,16 @@ export async function buildSite(outDir: string, settings: { cmsUrl: string; apiK
   }
 }
 
-export interface Site {
-  url: string
-  child: ChildProcess
-  output: () => string
-}
+export type Site = ServerProcess
 
 /** Serves a built site with `vite preview` on 127.0.0.1:port and waits until it answers. */
-export async function previewSite(processes: Processes, outDir: string, port: number, timeoutMs = 30_000): Promise<Site> {
-  const child = processes.track(
-    spawn(process.execPath, [viteBin, 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-      cwd: siteDir,
-      env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  )
-  let log = ''
-  child.stdout!.on('data', (chunk) => (log += chunk))
-  child.stderr!.on('data', (chunk) => (log += chunk))
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}:\n${log}`)
-    try {
-      if ((await fetch(`${url}/`)).ok) return { url, child, output: () => log }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`vite preview did not answer on ${url} within ${timeoutMs} ms:\n${log}`)
-}
-
-// ---- the CMS over REST ------------------------------------------------------------------------
-
-export interface Rest {
-  <T = any>(path: string, options?: { method?: string; body?: unknown; auth?: string }): Promise<{ status: number; body: T }>
-}
-
-export function restClient(baseUrl: string): Rest {
-  return async (requestPath, options = {}) => {
-    const headers: Record<string, string> = {}
-    if (options.body !== undefined) headers['content-type'] = 'application/json'
-    if (options.auth) headers.authorization = options.auth
-    const response = await fetch(`${baseUrl}${requestPath}`, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    })
-    const text = await response.text()
-    let body: any = text
-    try {
-      body = text ? JSON.parse(text) : undefined
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: response.status, body }
-  }
+export function previewSite(processes: Processes, outDir: string, port: number, timeoutMs = 30_000): Promise<Site> {
+  return startServer({
+    command: [process.execPath, viteBin, 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    cwd: siteDir,
+    env: { NODE_ENV: 'production', NODE_OPTIONS: '' },
+    url: `http://127.0.0.1:${port}`,
+    timeoutMs,
+    onSpawn: (child) => processes.track(child),
+  })
 }

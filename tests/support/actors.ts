@@ -54,6 +54,21 @@ export function restAs(credentials: ActorCredentials) {
     api(path, { ...options, headers: credentials.authorization ? { authorization: credentials.authorization } : {} })
 }
 
+/**
+ * REST as an actor signed in to the admin in a browser: the session cookie, with the header a
+ * browser adds (Payload's CSRF check accepts the cookie only with it). An API-key actor has no
+ * session: it sends its key, as a consumer site's browser code would.
+ */
+export function browserAs(credentials: ActorCredentials) {
+  const token = credentials.authorization?.startsWith('JWT ') ? credentials.authorization.slice(4) : undefined
+  const headers: Record<string, string> = token
+    ? { cookie: `lang=sv; payload-token=${token}`, 'sec-fetch-site': 'same-origin' }
+    : credentials.authorization
+      ? { authorization: credentials.authorization }
+      : {}
+  return (path: string, options: { method?: string; body?: unknown } = {}) => api(path, { ...options, headers })
+}
+
 /** GraphQL as an actor. */
 export function graphqlAs(credentials: ActorCredentials) {
   return (query: string, variables?: Record<string, unknown>) =>

@@ -1,6 +1,9 @@
 /**
- * Starts the real lagesbild server (src/server.ts) as a child process on a free port and
- * waits until it listens. Used by global setup and by specs that need their own instance.
+ * The one way tests, e2e specs, the smoke check and the benchmark start a server: the real
+ * lagesbild server (src/server.ts) by default, run as `node --import tsx src/server.ts` (one
+ * process, so a signal reaches the server itself) on 127.0.0.1 and a free port, with the admin off.
+ * Resolves once it is ready, from the "listening on http://…" line it prints (or, for a server that
+ * prints none, once its known URL answers); everything it prints is captured.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
@@ -8,54 +11,126 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
+export interface StartServerOptions {
+  /** Over the parent's environment (after the defaults PORT=0, HOST=127.0.0.1, LAGESBILD_ADMIN=off); undefined removes a variable. */
+  env?: Record<string, string | undefined>
+  /** NODE_ENV=production and --conditions=production, as `npm start` runs it (default: when env's NODE_ENV is production). */
+  production?: boolean
+  /** Gives up (and kills the process) when it is not ready by then. */
+  timeoutMs?: number
+  /** Run with `node --import tsx` instead of src/server.ts (relative to cwd): any script that prints "listening on http://…". */
+  script?: string
+  /** Run this command line as it is instead (`npm start`, `vite preview` …); NODE_OPTIONS is still set unless env gives it. */
+  command?: [string, ...string[]]
+  /** The source tree to run in (default: this repository). */
+  cwd?: string
+  /** For a server that prints no "listening on" line: its URL, ready once `GET <url>/` answers 2xx. */
+  url?: string
+  /** Its own process group (`detached`): a timeout then kills the whole group, and stop() can signal it. */
+  detached?: boolean
+  /** Called with the child as soon as it is spawned, before it is ready (to track it for clean-up). */
+  onSpawn?: (child: ChildProcess) => void
+}
+
+export interface StopOptions {
+  /** SIGKILL if it has not exited this long after the signal. */
+  forceAfterMs?: number
+  /** Signal the whole process group (needs `detached`): `npm start` and everything it started. */
+  group?: boolean
+}
+
 export interface ServerProcess {
   url: string
   child: ChildProcess
+  /** Everything it printed so far, stdout and stderr interleaved. */
   output: () => string
-  /** Sends a signal and resolves with the exit code. */
-  stop: (signal?: NodeJS.Signals) => Promise<number | null>
+  /** Sends a signal (default SIGTERM) and resolves with the exit code (null when a signal ended it). */
+  stop: (signal?: NodeJS.Signals, options?: StopOptions) => Promise<number | null>
 }
 
-export async function startServer(extraEnv: Record<string, string | undefined> = {}, timeoutMs = 120_000): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LAGESBILD_ADMIN: 'off', ...extraEnv }
-  const conditions = env.NODE_ENV === 'production' ? 'production' : 'development'
-  env.NODE_OPTIONS = `--conditions=${conditions}`
-  // `node --import tsx` rather than the tsx CLI: one process, so a signal reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+const SERVER = 'src/server.ts'
+
+export async function startServer(options: StartServerOptions = {}): Promise<ServerProcess> {
+  const { timeoutMs = 120_000, script = SERVER, cwd = root, detached = false } = options
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LAGESBILD_ADMIN: 'off',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...options.env,
+    ...(options.production ? { NODE_ENV: 'production' } : {}),
+  }
+  const production = options.production ?? env.NODE_ENV === 'production'
+  if (!options.env || !('NODE_OPTIONS' in options.env)) env.NODE_OPTIONS = `--conditions=${production ? 'production' : 'development'}`
+  const [command, ...args] = options.command ?? [process.execPath, '--import', 'tsx', script]
+  const name = options.command ? options.command.join(' ') : script === SERVER ? 'server' : script
+
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached })
+  options.onSpawn?.(child)
   let log = ''
   child.stdout!.on('data', (chunk) => (log += chunk))
   child.stderr!.on('data', (chunk) => (log += chunk))
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const running = () => child.exitCode === null && child.signalCode === null
+  const send = (signal: NodeJS.Signals, group: boolean) => {
+    try {
+      if (group && child.pid) process.kill(-child.pid, signal)
+      else child.kill(signal)
+    } catch {
+      // already gone
+    }
+  }
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`server did not start in ${timeoutMs} ms:\n${log}`))
-    }, timeoutMs)
-    const onData = () => {
-      const match = /listening on (http:\/\/\S+)/.exec(log)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1].replace('localhost', '127.0.0.1'))
-      }
-    }
-    child.stdout!.on('data', onData)
-    exited.then((code) => {
+    let settled = false
+    const settle = (error: Error | undefined, url?: string) => {
+      if (settled) return
+      settled = true
       clearTimeout(timer)
-      reject(new Error(`server exited with ${code} before listening:\n${log}`))
-    })
+      if (error) reject(error)
+      else resolve(url!)
+    }
+    const timer = setTimeout(() => {
+      send('SIGKILL', detached)
+      settle(new Error(`${name} did not start in ${timeoutMs} ms:\n${log}`))
+    }, timeoutMs)
+    exited.then((code) => settle(new Error(`${name} exited with ${code ?? child.signalCode} before listening:\n${log}`)))
+    if (options.url) {
+      const known = options.url
+      const poll = async () => {
+        while (!settled) {
+          try {
+            if ((await fetch(`${known}/`)).ok) return settle(undefined, known)
+          } catch {
+            // not listening yet
+          }
+          await new Promise((resolve) => setTimeout(resolve, 200))
+        }
+      }
+      void poll()
+    } else {
+      child.stdout!.on('data', () => {
+        const match = /listening on (http:\/\/\S+)/.exec(log)
+        if (match) settle(undefined, match[1].replace('localhost', '127.0.0.1'))
+      })
+    }
   })
+
   return {
     url,
     child,
     output: () => log,
-    stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null) child.kill(signal)
-      return exited
+    stop: async (signal = 'SIGTERM', { forceAfterMs, group = false } = {}) => {
+      if (!running()) return exited
+      send(signal, group)
+      if (forceAfterMs === undefined) return exited
+      const force = setTimeout(() => running() && send('SIGKILL', group), forceAfterMs)
+      try {
+        return await exited
+      } finally {
+        clearTimeout(force)
+      }
     },
   }
 }

@@ -18,6 +18,14 @@ describe('environment validation', () => {
     [{ CORS_ORIGINS: 'https://ok.example, javascript:alert(1)' }, /CORS_ORIGINS/],
     [{ PAYLOAD_SECRET: 'short' }, /PAYLOAD_SECRET: must be at least 32/],
     [{ SEED_ADMIN_EMAIL: 'nope' }, /SEED_ADMIN_EMAIL/],
+    [{ LAGESBILD_ADMIN: 'no' }, /LAGESBILD_ADMIN/],
+    [{ LAGESBILD_JOBS: 'false' }, /LAGESBILD_JOBS/],
+    [{ LAGESBILD_CACHE: '0' }, /LAGESBILD_CACHE/],
+    [{ LAGESBILD_DEBUG_HEADERS: 'yes' }, /LAGESBILD_DEBUG_HEADERS/],
+    [{ LAGESBILD_WARMUP: '-1' }, /LAGESBILD_WARMUP/],
+    [{ LAGESBILD_WARMUP: 'many' }, /LAGESBILD_WARMUP/],
+    [{ MAX_BODY_BYTES: '2MB' }, /MAX_BODY_BYTES/],
+    [{ MAX_BODY_BYTES: '0' }, /MAX_BODY_BYTES/],
   ])('refuses %o naming the variable', (vars, message) => {
     expect(() => parseEnv({ PAYLOAD_SECRET: secret, ...vars }, root())).toThrow(message)
   })
@@ -38,5 +46,18 @@ describe('environment validation', () => {
   it('fills defaults and lists', () => {
     const env = parseEnv({ PAYLOAD_SECRET: secret, CORS_ORIGINS: 'https://a.example, https://b.example' }, root())
     expect(env).toMatchObject({ PORT: 3000, SERVER_URL: 'http://localhost:3000', CORS_ORIGINS: ['https://a.example', 'https://b.example'] })
+  })
+
+  it('has every switch on by default, and reads the limits as numbers', () => {
+    expect(parseEnv({ PAYLOAD_SECRET: secret }, root())).toMatchObject({
+      LAGESBILD_ADMIN: 'on',
+      LAGESBILD_JOBS: 'on',
+      LAGESBILD_CACHE: 'on',
+      LAGESBILD_DEBUG_HEADERS: '0',
+      LAGESBILD_WARMUP: 50,
+      MAX_BODY_BYTES: 2 * 1024 * 1024,
+    })
+    const set = { LAGESBILD_ADMIN: 'off', LAGESBILD_WARMUP: '0', MAX_BODY_BYTES: '1024' }
+    expect(parseEnv({ PAYLOAD_SECRET: secret, ...set }, root())).toMatchObject({ LAGESBILD_ADMIN: 'off', LAGESBILD_WARMUP: 0, MAX_BODY_BYTES: 1024 })
   })
 })

@@ -2,18 +2,11 @@ import { readFileSync } from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
-import {
-  blocksToLexical,
-  lexicalToBlocks,
-  parseInlines,
-  parseReport,
-  renderReportText,
-  reportSchema,
-  type Block,
-  type LexicalEditorState,
-  type ListItem,
-  type ReportModel,
-} from '../../src/report-format'
+import { blocksToLexical, type LexicalEditorState, lexicalToBlocks } from '../../src/report-format/lexical'
+import type { Block, ListItem, ReportModel } from '../../src/report-format/model'
+import { parseInlines, parseReport } from '../../src/report-format/parse'
+import { renderReportText } from '../../src/report-format/render-text'
+import { reportSchema } from '../../src/report-format/schema'
 
 const readText = (relativePath: string) => readFileSync(new URL(relativePath, import.meta.url), 'utf8')
 const seedText = readText('../../seed/regional-rapport-2025-04-03.txt')
@@ -370,7 +363,9 @@ describe('Lexical mapping', () => {
       format: 0,
       mode: 'normal',
       style: '',
-      text: 'Håkan Sandahls anställning i Västra Götalandsregionen har avslutats och den 31 mars blev Ann-Charlotte Järnström, tidigare ekonomidirektör, tillförordnad regiondirektör.',
+      text:
+        'Håkan Sandahls anställning i Västra Götalandsregionen har avslutats och den 31 mars blev ' +
+        'Ann-Charlotte Järnström, tidigare ekonomidirektör, tillförordnad regiondirektör.',
       type: 'text',
       version: 1,
     })

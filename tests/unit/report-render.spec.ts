@@ -3,18 +3,12 @@ import { readFileSync } from 'node:fs'
 import { HtmlRenderer, Parser, type Node } from 'commonmark'
 import { describe, expect, it } from 'vitest'
 
-import {
-  isSafeLinkUrl,
-  parseReport,
-  renderCompiledLine,
-  renderReportHtml,
-  renderReportMarkdown,
-  reportBlocksInOrder,
-  type Block,
-  type Inline,
-  type ListItem,
-  type ReportModel,
-} from '../../src/report-format'
+import { isSafeLinkUrl } from '../../src/report-format/link-url'
+import type { Block, Inline, ListItem, ReportModel } from '../../src/report-format/model'
+import { parseReport } from '../../src/report-format/parse'
+import { renderReportHtml } from '../../src/report-format/render-html'
+import { renderReportMarkdown } from '../../src/report-format/render-markdown'
+import { renderCompiledLine, reportBlocksInOrder } from '../../src/report-format/render-text'
 
 const readText = (relativePath: string) => readFileSync(new URL(relativePath, import.meta.url), 'utf8')
 

@@ -54,7 +54,8 @@ describe('the schedule picker, in any browser time zone', () => {
       const [year, month, day] = date.split('-').map(Number)
       const [hour, minute] = time.split(':').map(Number)
       // The picker's fields (its own time zone's wall clock) read as the Stockholm time...
-      expect([shown.getFullYear(), shown.getMonth() + 1, shown.getDate(), shown.getHours(), shown.getMinutes()], `${zone} ${local}`).toEqual([year, month, day, hour, minute])
+      const fields = [shown.getFullYear(), shown.getMonth() + 1, shown.getDate(), shown.getHours(), shown.getMinutes()]
+      expect(fields, `${zone} ${local}`).toEqual([year, month, day, hour, minute])
       // ...and what the editor picked there is scheduled at that Stockholm instant.
       expect(pickerToInstant(new Date(year, month - 1, day, hour, minute))?.toISOString(), `${zone} ${local}`).toBe(utc)
     }

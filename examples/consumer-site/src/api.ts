@@ -15,6 +15,8 @@ import type {
   LatestReportQueryVariables,
   ReportBySlugQuery,
   ReportBySlugQueryVariables,
+  ReportChangesQuery,
+  ReportChangesQueryVariables,
   ReportListQuery,
   ReportListQueryVariables,
 } from './generated/graphql'
@@ -23,6 +25,7 @@ interface PersistedQueries {
   latestReport: { variables: LatestReportQueryVariables; data: LatestReportQuery }
   reportBySlug: { variables: ReportBySlugQueryVariables; data: ReportBySlugQuery }
   reportList: { variables: ReportListQueryVariables; data: ReportListQuery }
+  reportChanges: { variables: ReportChangesQueryVariables; data: ReportChangesQuery }
 }
 export type PersistedQueryId = keyof PersistedQueries
 
@@ -66,4 +69,24 @@ export async function reportBySlug(slug: string): Promise<Report | undefined> {
 
 export async function reportList(limit = 20): Promise<ReportListItem[]> {
   return (await persistedQuery('reportList', { limit })).Reports?.docs ?? []
+}
+
+/** One bullet or paragraph, as the CMS's "what changed" gives it (src/report-format/diff.ts). */
+export interface ChangedEntry {
+  depth: number
+  text: string
+}
+
+/** What is new in a report since the previous report on the same subject; null when there is none. */
+export interface ReportChanges {
+  since: { title: string; publishedAt: string } | null
+  changes: {
+    unchanged: boolean
+    sections: { title: string; status: 'added' | 'removed' | 'changed' | 'unchanged'; added: ChangedEntry[]; changed: { before: ChangedEntry; after: ChangedEntry }[] }[]
+    communicationActions: { added: { date: string; title: string; url: string }[] }
+  } | null
+}
+
+export async function reportChanges(id: number): Promise<ReportChanges> {
+  return (await persistedQuery('reportChanges', { id: String(id) })).ReportChanges as ReportChanges
 }

@@ -1,5 +1,6 @@
 /** Dates as the reports write them, in Swedish time whatever the reader's time zone. */
 
+// The CMS's TIME_ZONE (src/report-format/stockholm-time.ts); this site is a separate package, so it has its own copy.
 const TIME_ZONE = 'Europe/Stockholm'
 
 const numericParts = new Intl.DateTimeFormat('sv-SE', {

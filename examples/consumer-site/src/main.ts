@@ -6,9 +6,9 @@
  */
 import './style.css'
 
-import { latestReport, reportBySlug, reportList } from './api'
+import { latestReport, reportBySlug, reportChanges, reportList } from './api'
 import { CMS_URL } from './config'
-import { renderMessage, renderReport, renderReportList } from './render'
+import { renderChanges, renderMessage, renderReport, renderReportList } from './render'
 
 const app = document.querySelector<HTMLElement>('#app')!
 
@@ -49,8 +49,12 @@ async function route() {
       )
       return
     }
+    // What is new since last time is a help, not the report: without it the report still shows.
+    const changes = await reportChanges(report.id).catch(() => undefined)
+    if (current !== renderCount) return
     document.title = `${report.title ?? 'Rapport'} – Lägesbild`
-    show('ready', renderReport(report), renderReportList(listTitle, others))
+    const news = changes ? renderChanges(changes) : undefined
+    show('ready', ...(news ? [news] : []), renderReport(report), renderReportList(listTitle, others))
     if (slug) window.scrollTo(0, 0)
   } catch (error) {
     if (current !== renderCount) return

@@ -4,7 +4,7 @@
  * communication actions, the collected information, the "about" sections but the last, the
  * spokespersons, and the last "about" section.
  */
-import type { Report, ReportListItem } from './api'
+import type { Report, ReportChanges, ReportListItem } from './api'
 import { h, link } from './dom'
 import { formatCompiledAt, formatDayMonth, formatLongDate } from './format'
 import { renderLexical } from './lexical'
@@ -82,4 +82,27 @@ export function renderReportList(title: string, reports: ReportListItem[]): HTML
 
 export function renderMessage(text: string, className = 'status'): HTMLElement {
   return h('p', { class: className }, text)
+}
+
+/**
+ * "Nytt sedan förra rapporten": the bullets added or changed and the actions added since the
+ * previous report on the same subject. Nothing when there is no previous report or no change.
+ */
+export function renderChanges(report: ReportChanges): HTMLElement | undefined {
+  const changes = report.changes
+  if (!report.since || !changes || changes.unchanged) return undefined
+  const items: HTMLElement[] = []
+  for (const section of changes.sections) {
+    for (const change of section.changed) items.push(h('li', {}, h('strong', {}, `${section.title}: `), change.after.text))
+    for (const entry of section.added) items.push(h('li', {}, h('strong', {}, `${section.title}: `), entry.text))
+  }
+  for (const action of changes.communicationActions.added) items.push(h('li', {}, h('strong', {}, 'Ny åtgärd: '), action.title))
+  if (items.length === 0) return undefined
+  return h(
+    'aside',
+    { class: 'changes', 'aria-label': 'Nytt sedan förra rapporten' },
+    h('h2', {}, 'Nytt sedan förra rapporten'),
+    h('p', { class: 'changes-since' }, `Jämfört med rapporten ${formatLongDate(report.since.publishedAt)}.`),
+    h('ul', {}, items),
+  )
 }

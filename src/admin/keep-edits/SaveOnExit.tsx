@@ -8,7 +8,18 @@
  * Payload's form marks itself saved when any save returns, so a change typed during "Spara utkast"
  * was otherwise never saved. When a save fails the editor is told, and leaving asks first.
  */
-import { toast, useConfig, useDocumentDrawerContext, useDocumentEvents, useDocumentForm, useDocumentInfo, useForm, useFormModified, useFormProcessing, useTranslation } from '@payloadcms/ui'
+import {
+  toast,
+  useConfig,
+  useDocumentDrawerContext,
+  useDocumentEvents,
+  useDocumentForm,
+  useDocumentInfo,
+  useForm,
+  useFormModified,
+  useFormProcessing,
+  useTranslation,
+} from '@payloadcms/ui'
 import { reduceFieldsToValues } from 'payload/shared'
 import { useCallback, useEffect, useRef } from 'react'
 
@@ -52,7 +63,8 @@ export function SaveOnExit() {
     if (docId === undefined || docId === null || !slug || !hasUnsavedEdits()) return
     const body = JSON.stringify({ ...currentData(), _status: 'draft' })
     const url = `${config.serverURL ?? ''}${config.routes.api}/${slug}/${docId}?draft=true&autosave=true&depth=0`
-    void fetch(url, { method: 'PATCH', credentials: 'include', keepalive: body.length <= KEEPALIVE_LIMIT, headers: { 'content-type': 'application/json' }, body })
+    const keepalive = body.length <= KEEPALIVE_LIMIT
+    void fetch(url, { method: 'PATCH', credentials: 'include', keepalive, headers: { 'content-type': 'application/json' }, body })
       .then(async (response) => {
         latest.current.failed = !response.ok
         if (!response.ok) return void toast.error(say.unsavedNotStored)

@@ -1,24 +1,35 @@
 'use client'
 /**
  * The report's Publish button: Payload's publish (the same submit, the same document state
- * afterwards) with our scheduling drawer in its menu instead of Payload's (see ScheduleDrawer).
- * Shown only to those who may publish; Payload decides that from the collection's access.
+ * afterwards), after the publisher has seen which parts go with the report (PublishParts), with
+ * our scheduling drawer in its menu instead of Payload's (see ScheduleDrawer). Shown only to
+ * those who may publish; Payload decides that from the collection's access.
  */
 import { FormSubmit, PopupList, useConfig, useDocumentInfo, useDocumentTitle, useForm, useFormModified, useModal, useTranslation } from '@payloadcms/ui'
 import React, { useCallback } from 'react'
 
+import { PublishParts } from './PublishParts'
 import { ScheduleDrawer } from './ScheduleDrawer'
 
 export function ReportPublishButton() {
-  const { id, collectionSlug, hasPublishedDoc, hasPublishPermission, setHasPublishedDoc, setMostRecentVersionIsAutosaved, setUnpublishedVersionCount, unpublishedVersionCount } =
-    useDocumentInfo()
+  const {
+    id,
+    collectionSlug,
+    hasPublishedDoc,
+    hasPublishPermission,
+    setHasPublishedDoc,
+    setMostRecentVersionIsAutosaved,
+    setUnpublishedVersionCount,
+    unpublishedVersionCount,
+  } = useDocumentInfo()
   const { config } = useConfig()
   const { title } = useDocumentTitle()
   const { submit } = useForm()
   const modified = useFormModified()
   const { t } = useTranslation()
-  const { isModalOpen, openModal } = useModal()
+  const { closeModal, isModalOpen, openModal } = useModal()
   const drawerSlug = `schedule-publishing-${id}`
+  const partsSlug = `publish-parts-${id}`
 
   const publish = useCallback(async () => {
     const result = await submit({ action: `${config.routes.api}/${collectionSlug}/${id}?depth=0`, overrides: { _status: 'published' } })
@@ -38,7 +49,8 @@ export function ReportPublishButton() {
         buttonId="action-save"
         disabled={!canPublish}
         enableSubMenu={canSchedule}
-        onClick={() => void publish()}
+        // A new report (no id yet) has no parts to show; otherwise the publisher confirms what goes with it.
+        onClick={() => (canSchedule ? openModal(partsSlug) : void publish())}
         size="medium"
         SubMenuPopupContent={
           canSchedule
@@ -55,8 +67,25 @@ export function ReportPublishButton() {
       >
         {t('version:publishChanges')}
       </FormSubmit>
+      {canSchedule && isModalOpen(partsSlug) && (
+        <PublishParts
+          id={id}
+          onCancel={() => closeModal(partsSlug)}
+          onConfirm={() => {
+            closeModal(partsSlug)
+            void publish()
+          }}
+          slug={partsSlug}
+        />
+      )}
       {canSchedule && isModalOpen(drawerSlug) && (
-        <ScheduleDrawer collection={collectionSlug} defaultType={hasPublishedDoc && unpublishedVersionCount === 0 ? 'unpublish' : 'publish'} id={id} slug={drawerSlug} title={title} />
+        <ScheduleDrawer
+          collection={collectionSlug}
+          defaultType={hasPublishedDoc && unpublishedVersionCount === 0 ? 'unpublish' : 'publish'}
+          id={id}
+          slug={drawerSlug}
+          title={title}
+        />
       )}
     </>
   )

@@ -26,7 +26,15 @@ interface ScheduledEvent {
 
 const baseClass = 'schedule-publishing'
 
-export function ScheduleDrawer({ slug, collection, id, title, defaultType }: { slug: string; collection: string; id: number | string; title: string; defaultType: ScheduleType }) {
+interface ScheduleDrawerProps {
+  slug: string
+  collection: string
+  id: number | string
+  title: string
+  defaultType: ScheduleType
+}
+
+export function ScheduleDrawer({ slug, collection, id, title, defaultType }: ScheduleDrawerProps) {
   const { config } = useConfig()
   const { i18n, t } = useTranslation()
   const say = words(i18n.language)
@@ -89,7 +97,14 @@ export function ScheduleDrawer({ slug, collection, id, title, defaultType }: { s
         <legend>{t('version:type')}</legend>
         {(['publish', 'unpublish'] as const).map((value) => (
           <label key={value} htmlFor={`schedule-type-${value}`}>
-            <input checked={type === value} id={`schedule-type-${value}`} name="schedule-type" onChange={() => setType(value)} type="radio" value={value} />{' '}
+            <input
+              checked={type === value}
+              id={`schedule-type-${value}`}
+              name="schedule-type"
+              onChange={() => setType(value)}
+              type="radio"
+              value={value}
+            />{' '}
             {typeLabel(value)}
           </label>
         ))}

@@ -1,6 +1,7 @@
 import * as migration_20261127_005857_initial from './20261127_005857_initial';
 import * as migration_20261201_215817_audit_schedule from './20261201_215817_audit_schedule';
 import * as migration_20261201_220548_users_sign_in_throttle_api_key_last_used from './20261201_220548_users_sign_in_throttle_api_key_last_used';
+import * as migration_20261201_234936_editions from './20261201_234936_editions';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261201_220548_users_sign_in_throttle_api_key_last_used.up,
     down: migration_20261201_220548_users_sign_in_throttle_api_key_last_used.down,
-    name: '20261201_220548_users_sign_in_throttle_api_key_last_used'
+    name: '20261201_220548_users_sign_in_throttle_api_key_last_used',
+  },
+  {
+    up: migration_20261201_234936_editions.up,
+    down: migration_20261201_234936_editions.down,
+    name: '20261201_234936_editions'
   },
 ];

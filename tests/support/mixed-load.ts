@@ -3,10 +3,13 @@
  * connection, for a fixed time. Most read published content (anonymous REST and persisted GraphQL,
  * a reader with an API key); some are editors writing drafts: each creates sections and keeps
  * renaming its own section. Every acknowledged write is remembered, so that afterwards
- * `verifyWrites` can prove none was lost. Used by `npm run bench` (200 users, 60 s, PostgreSQL)
- * and by tests/mixed-load.spec.ts (a shorter run against the suite's server).
+ * `verifyWrites` can prove none was lost. Used by tests/mixed-load.spec.ts (a short run against
+ * the suite's server) and by `npm run bench` (200 users, 60 s, PostgreSQL; bench/run.ts).
  */
 import { Agent } from 'undici'
+
+import { apiClient } from './api'
+import { paragraphBody } from './rich-text'
 
 export interface MixedLoadOptions {
   baseUrl: string
@@ -61,12 +64,6 @@ export interface SlowRequest {
 }
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] : NaN)
-
-/** A small rich-text body (one paragraph) in Payload's Lexical JSON. */
-export function paragraphBody(text: string) {
-  const paragraph = { type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text, detail: 0, format: 0, mode: 'normal', style: '' }] }
-  return { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [paragraph] } }
-}
 
 export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoadResult> {
   const { baseUrl, users, seconds, writerEvery = 10, timeoutMs = 30_000 } = options
@@ -169,13 +166,14 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
  * timeout may still have landed). Returns what is missing, empty when nothing was lost.
  */
 export async function verifyWrites(baseUrl: string, editor: string, acknowledged: MixedLoadResult['acknowledged']): Promise<string[]> {
+  const api = apiClient(baseUrl)
   const ids = [...acknowledged.created.keys()]
   const found = new Map<number, string>()
   for (let i = 0; i < ids.length; i += 100) {
     const chunk = ids.slice(i, i + 100)
-    const response = await fetch(new URL(`/api/sections?draft=true&depth=0&limit=100&where[id][in]=${chunk.join(',')}`, baseUrl), { headers: { authorization: editor } })
-    if (response.status !== 200) throw new Error(`verifying writes: ${response.status} ${await response.text()}`)
-    for (const doc of (await response.json()).docs as { id: number; title: string }[]) found.set(doc.id, doc.title)
+    const response = await api<{ docs: { id: number; title: string }[] }>(`/api/sections?draft=true&depth=0&limit=100&where[id][in]=${chunk.join(',')}`, { auth: editor })
+    if (response.status !== 200) throw new Error(`verifying writes: ${response.status} ${typeof response.body === 'string' ? response.body : JSON.stringify(response.body)}`)
+    for (const doc of response.body.docs) found.set(doc.id, doc.title)
   }
   const missing: string[] = []
   for (const [id, title] of acknowledged.created) {
