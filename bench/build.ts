@@ -23,9 +23,14 @@ function treeRssKb(pid: number): number {
     .split('\n')
     .map((line) => line.trim().split(/\s+/).map(Number))
   const inTree = new Set([pid])
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
-    for (const [child, parent] of rows) if (inTree.has(parent) && !inTree.has(child)) (inTree.add(child), (grew = true))
+    for (const [child, parent] of rows) {
+      if (inTree.has(parent) && !inTree.has(child)) {
+        inTree.add(child)
+        grew = true
+      }
+    }
   }
   return rows.filter(([p]) => inTree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0)
 }
@@ -34,13 +39,15 @@ export async function benchBuild(): Promise<BuildResult> {
   const timed = existsSync('/usr/bin/time')
   const [command, args] = timed ? ['/usr/bin/time', ['-v', 'npm', 'run', 'build']] : ['npm', ['run', 'build']]
   const started = performance.now()
-  const child = track(spawn(command, args, {
-    cwd: root,
-    // The build loads the Payload config; keep it off the development database.
-    env: { ...process.env, DATABASE_URL: `file:${path.join(mkdtempSync(path.join(tmpdir(), 'bench-build-')), 'build.db')}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  }))
+  const child = track(
+    spawn(command, args, {
+      cwd: root,
+      // The build loads the Payload config; keep it off the development database.
+      env: { ...process.env, DATABASE_URL: `file:${path.join(mkdtempSync(path.join(tmpdir(), 'bench-build-')), 'build.db')}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    }),
+  )
   let log = ''
   child.stdout!.on('data', (chunk) => (log += chunk))
   child.stderr!.on('data', (chunk) => (log += chunk))
@@ -48,7 +55,9 @@ export async function benchBuild(): Promise<BuildResult> {
   const sampler = setInterval(() => {
     try {
       treePeakKb = Math.max(treePeakKb, treeRssKb(child.pid!))
-    } catch {}
+    } catch {
+      // the build's process tree changed between reading /proc entries: skip this sample
+    }
   }, 250)
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
   clearInterval(sampler)

@@ -32,10 +32,7 @@ export interface ImportBenchOptions<T> {
   then?: (payload: Payload) => Promise<T>
 }
 
-export async function benchImport<T = undefined>(
-  count = 1000,
-  options: ImportBenchOptions<T> = {},
-): Promise<ImportBenchResult & { then?: T }> {
+export async function benchImport<T = undefined>(count = 1000, options: ImportBenchOptions<T> = {}): Promise<ImportBenchResult & { then?: T }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-import-'))
   process.env.DATABASE_URL = `file:${options.dbFile ?? path.join(dir, 'bench.db')}`
   process.env.AUTO_SEED = 'false'

@@ -18,9 +18,22 @@ import type { PreparedDatabase } from './prepare-db'
 import { root, runScript } from './servers'
 
 const INPUTS = [
-  'src/migrations/sqlite', 'collections', 'access', 'src/reports', 'src/report-format', 'src/import-export', 'src/cache',
-  'src/payload.config.ts', 'src/database.ts', 'src/sqlite-transactions.ts', 'seed',
-  'bench/generate-reports.ts', 'tests/support/generate-reports.ts', 'bench/prepare-db.ts', 'bench/import.ts', 'package-lock.json',
+  'src/migrations/sqlite',
+  'collections',
+  'access',
+  'src/reports',
+  'src/report-format',
+  'src/import-export',
+  'src/cache',
+  'src/payload.config.ts',
+  'src/database.ts',
+  'src/sqlite-transactions.ts',
+  'seed',
+  'bench/generate-reports.ts',
+  'tests/support/generate-reports.ts',
+  'bench/prepare-db.ts',
+  'bench/import.ts',
+  'package-lock.json',
 ]
 const CHUNK = 1000
 
@@ -28,7 +41,9 @@ function files(entry: string): string[] {
   const full = path.join(root, entry)
   if (!existsSync(full)) return []
   if (!statSync(full).isDirectory()) return [entry]
-  return readdirSync(full).sort().flatMap((name) => files(path.join(entry, name)))
+  return readdirSync(full)
+    .sort()
+    .flatMap((name) => files(path.join(entry, name)))
 }
 
 function sourceHash(): string {

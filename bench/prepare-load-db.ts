@@ -32,7 +32,10 @@ const dir = mkdtempSync(path.join(tmpdir(), 'bench-load-'))
 const publicFiles = generateReportFiles(path.join(dir, 'public'), count, '2021-01-01')
 const imported = await importReportFiles(payload, publicFiles, { status: 'published', audience: 'public' })
 if (imported.failed) throw new Error(`import failed: ${JSON.stringify(imported.outcomes.filter((outcome) => outcome.status === 'failed'))}`)
-const internal = await importReportFiles(payload, [generateBenchReportFile(dir, '2019-06-02', 'Benchmark internal')], { status: 'published', audience: 'internal' })
+const internal = await importReportFiles(payload, [generateBenchReportFile(dir, '2019-06-02', 'Benchmark internal')], {
+  status: 'published',
+  audience: 'internal',
+})
 rmSync(dir, { recursive: true, force: true })
 
 const find = async (slug: string) => {

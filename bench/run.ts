@@ -29,9 +29,7 @@ import { largeDatabase } from './large-db'
 import type { LoadDatabase } from './prepare-load-db'
 import type { PreparedDatabase } from './prepare-db'
 import { type Group, loadSection, renderResults, type Results } from './results'
-import {
-  CONNECTIONS, DURATION, WARMUP, apiKeyHeader, graphqlPost, measure, probe, type Row, type Scenario,
-} from './scenarios'
+import { CONNECTIONS, DURATION, WARMUP, apiKeyHeader, graphqlPost, measure, probe, type Row, type Scenario } from './scenarios'
 import { killAll, runScript, startChild, startLagesbild, STOP_GRACE_MS } from './servers'
 import { persistedQueryPath } from '../tests/support/api'
 import { freshDatabase } from '../tests/support/fresh-database'
@@ -73,7 +71,10 @@ async function measureAll(url: string, scenarios: Scenario[], connections = CONN
   const rows: Row[] = []
   for (const scenario of scenarios) {
     const row = await measure(url, scenario, { connections })
-    log(`  ${row.name}: ${row.requestsPerSecond.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.statuses}${row.probeOk ? '' : `; probe: ${row.probe}`}`)
+    log(
+      `  ${row.name}: ${row.requestsPerSecond.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ` +
+        `${row.statuses}${row.probeOk ? '' : `; probe: ${row.probe}`}`,
+    )
     rows.push(row)
   }
   return rows
@@ -88,7 +89,13 @@ function optimisedScenarios(letter: 'd' | 'e', report: { id: number; slug: strin
     { ...common, key: `${letter}.rest.warm`, name: `(${letter}) REST GET /api/reports/:id?depth=1, warm`, path: rest },
     { ...common, key: `${letter}.rest.cold`, name: `(${letter}) REST GET /api/reports/:id?depth=1, cold (unique URL per request)`, path: rest, cold: true },
     { ...common, key: `${letter}.graphql.warm`, name: `(${letter}) GraphQL GET persisted reportBySlug, warm`, path: graphql },
-    { ...common, key: `${letter}.graphql.cold`, name: `(${letter}) GraphQL GET persisted reportBySlug, cold (unique URL per request)`, path: graphql, cold: true },
+    {
+      ...common,
+      key: `${letter}.graphql.cold`,
+      name: `(${letter}) GraphQL GET persisted reportBySlug, cold (unique URL per request)`,
+      path: graphql,
+      cold: true,
+    },
   ]
 }
 
@@ -122,7 +129,12 @@ async function mixedLoad(): Promise<Results['load']> {
       return { result, lostWrites: await verifyWrites(server.url, editor, result.acknowledged) }
     })
     const { result } = outcome
-    log(`  ${result.requests} requests, ${result.requestsPerSecond.toFixed(0)} req/s, 5xx ${result.serverErrors}, no answer ${result.failures.length}, lost writes ${outcome.lostWrites.length}; p99 ${Object.entries(result.byKind).map(([kind, stats]) => `${kind} ${stats.p99.toFixed(0)} ms`).join(', ')}`)
+    log(
+      `  ${result.requests} requests, ${result.requestsPerSecond.toFixed(0)} req/s, 5xx ${result.serverErrors}, ` +
+        `no answer ${result.failures.length}, lost writes ${outcome.lostWrites.length}; p99 ${Object.entries(result.byKind)
+          .map(([kind, stats]) => `${kind} ${stats.p99.toFixed(0)} ms`)
+          .join(', ')}`,
+    )
     return { ...outcome, reports: reports + 1 }
   } catch (error) {
     log(`mixed load failed: ${(error as Error).message}`)
@@ -148,7 +160,12 @@ async function main() {
     { label: 'the same, LAGESBILD_WARMUP=0', scenario: restDefault, waves: 1, env: { ...CACHE_OFF, LAGESBILD_WARMUP: '0' } },
     { label: 'GraphQL POST, full report, anonymous', scenario: graphql, waves: 1, env: CACHE_OFF },
     { label: 'GET /healthz', scenario: { name: '', path: '/healthz' }, waves: 1, env: CACHE_OFF },
-    { label: 'cache on: REST GET /api/reports/:id?depth=1, anonymous', scenario: { name: '', path: `/api/reports/${publicReport.id}?depth=1` }, waves: 1, env: {} },
+    {
+      label: 'cache on: REST GET /api/reports/:id?depth=1, anonymous',
+      scenario: { name: '', path: `/api/reports/${publicReport.id}?depth=1` },
+      waves: 1,
+      env: {},
+    },
   ]
   if (process.env.BENCH_BEFORE_REF) {
     const { tree, label } = sourceTreeAt(process.env.BENCH_BEFORE_REF, work)
@@ -156,8 +173,22 @@ async function main() {
     const before = await runScript<Prepared>('bench/prepare-db.ts', {}, [path.join(work, 'before.db'), String(REPORTS)], tree)
     const beforePath = `/api/reports/${before.then.publicReport.id}`
     variants.unshift(
-      { label: `before (${label}): REST GET /api/reports/:id (default depth), anonymous`, scenario: { ...restDefault, path: beforePath }, waves: 2, env: CACHE_OFF, db: before.then, cwd: tree },
-      { label: 'before: GraphQL POST, full report, anonymous', scenario: { ...graphql, body: graphqlPost(before.then.publicReport.id) }, waves: 1, env: CACHE_OFF, db: before.then, cwd: tree },
+      {
+        label: `before (${label}): REST GET /api/reports/:id (default depth), anonymous`,
+        scenario: { ...restDefault, path: beforePath },
+        waves: 2,
+        env: CACHE_OFF,
+        db: before.then,
+        cwd: tree,
+      },
+      {
+        label: 'before: GraphQL POST, full report, anonymous',
+        scenario: { ...graphql, body: graphqlPost(before.then.publicReport.id) },
+        waves: 1,
+        env: CACHE_OFF,
+        db: before.then,
+        cwd: tree,
+      },
     )
   }
   for (const { label, scenario, waves, env, db = main.then, cwd } of variants) {
@@ -176,7 +207,14 @@ async function main() {
     if (depth1.status !== 200) throw new Error(`GET depth=1 of the benchmark report: ${depth1.status} ${depth1.text.slice(0, 300)}`)
     writeFileSync(bodyFile, depth1.text)
     const floor = await withServer(startChild('bench/floor.ts', { FLOOR_BODY_FILE: bodyFile }), async (floorServer) => ({
-      rows: await measureAll(floorServer.url, [{ key: 'floor', name: '(a) floor: minimal Express 5, the same report JSON (depth 1) from memory', path: `/api/reports/${publicReport.id}`, expect: SIXTH_SECTION }]),
+      rows: await measureAll(floorServer.url, [
+        {
+          key: 'floor',
+          name: '(a) floor: minimal Express 5, the same report JSON (depth 1) from memory',
+          path: `/api/reports/${publicReport.id}`,
+          expect: SIXTH_SECTION,
+        },
+      ]),
     }))
     const rows = await measureAll(server.url, [
       { ...restDefault, key: 'stock.rest', name: '(b) stock REST GET /api/reports/:id, default depth, anonymous' },
@@ -191,18 +229,43 @@ async function main() {
     reader: await measureAll(server.url, [
       ...optimisedScenarios('e', internalReport, apiKeyHeader(apiKey)),
       // What Payload's GraphQL handler costs before any data is read: the ceiling of every GraphQL row.
-      { key: 'e.graphql.typename', name: '(e) GraphQL POST `{ __typename }` (no data: the handler and API-key auth alone), uncached', path: '/api/graphql', method: 'POST', headers: apiKeyHeader(apiKey), body: JSON.stringify({ query: '{ __typename }' }), expect: '__typename' },
+      {
+        key: 'e.graphql.typename',
+        name: '(e) GraphQL POST `{ __typename }` (no data: the handler and API-key auth alone), uncached',
+        path: '/api/graphql',
+        method: 'POST',
+        headers: apiKeyHeader(apiKey),
+        body: JSON.stringify({ query: '{ __typename }' }),
+        expect: '__typename',
+      },
     ]),
   }))
 
   log(`read latency at ${SMALL} and ${LARGE} reports (cache off)`)
   const sizes: Row[] = []
-  for (const [which, size, db] of [['small', SMALL, small.then], ['large', LARGE, large.db]] as const) {
+  for (const [which, size, db] of [
+    ['small', SMALL, small.then],
+    ['large', LARGE, large.db],
+  ] as const) {
     const result = await withServer(startLagesbild(db.file, CACHE_OFF), async (server) => ({
-      rows: await measureAll(server.url, [
-        { key: `${which}.get`, name: `${size.toLocaleString('en')} reports: GET /api/reports/:id?depth=1`, path: `/api/reports/${db.publicReport.id}?depth=1`, expect: SIXTH_SECTION },
-        { key: `${which}.list`, name: `${size.toLocaleString('en')} reports: GET /api/reports?limit=10&sort=-compiledAt`, path: '/api/reports?limit=10&sort=-compiledAt', expect: '"totalDocs"' },
-      ], LATENCY_CONNECTIONS),
+      rows: await measureAll(
+        server.url,
+        [
+          {
+            key: `${which}.get`,
+            name: `${size.toLocaleString('en')} reports: GET /api/reports/:id?depth=1`,
+            path: `/api/reports/${db.publicReport.id}?depth=1`,
+            expect: SIXTH_SECTION,
+          },
+          {
+            key: `${which}.list`,
+            name: `${size.toLocaleString('en')} reports: GET /api/reports?limit=10&sort=-compiledAt`,
+            path: '/api/reports?limit=10&sort=-compiledAt',
+            expect: '"totalDocs"',
+          },
+        ],
+        LATENCY_CONNECTIONS,
+      ),
     }))
     sizes.push(...result.rows)
   }
@@ -216,13 +279,43 @@ async function main() {
   }
 
   const groups: Group[] = [
-    { title: 'Floor and stock Payload', note: `${main.reports.toLocaleString('en')} imported reports + the 2 benchmark reports, server with LAGESBILD_CACHE=off (peak RSS ${stock.peakRssMb.toFixed(0)} MB). The floor answers with the ${stock.bodyBytes}-byte depth-1 JSON of the benchmark report.`, rows: stock.rows },
-    { title: 'Optimised paths, anonymous (cache on)', note: `Same database, the public benchmark report, server with the cache on (peak RSS ${optimised.peakRssMb.toFixed(0)} MB over (d) and (e)).`, rows: optimised.anonymous },
-    { title: 'Optimised paths, reader with an API key (cache on)', note: 'Header `Authorization: users API-Key <key>` of a user with the reader role; the report has audience internal.', rows: optimised.reader },
-    { title: `Read latency at ${SMALL} vs ${LARGE.toLocaleString('en')} reports (cache off)`, note: `Anonymous, the public benchmark report, default depth for the list, at **${LATENCY_CONNECTIONS} connection${LATENCY_CONNECTIONS === 1 ? '' : 's'}** (BENCH_LATENCY_CONNECTIONS) so that latency is the service time of one request, not a queue. ${SMALL} reports: all imported. ${LARGE.toLocaleString('en')} reports: all imported, 1,000 per process, starting from a copy of the main database${large.cached ? ' (this run reused the database a previous run built from the same sources; see bench/large-db.ts)' : ''}.`, rows: sizes },
+    {
+      title: 'Floor and stock Payload',
+      note:
+        `${main.reports.toLocaleString('en')} imported reports + the 2 benchmark reports, server with LAGESBILD_CACHE=off (peak RSS ` +
+        `${stock.peakRssMb.toFixed(0)} MB). The floor answers with the ${stock.bodyBytes}-byte depth-1 JSON of the benchmark report.`,
+      rows: stock.rows,
+    },
+    {
+      title: 'Optimised paths, anonymous (cache on)',
+      note: `Same database, the public benchmark report, server with the cache on (peak RSS ${optimised.peakRssMb.toFixed(0)} MB over (d) and (e)).`,
+      rows: optimised.anonymous,
+    },
+    {
+      title: 'Optimised paths, reader with an API key (cache on)',
+      note: 'Header `Authorization: users API-Key <key>` of a user with the reader role; the report has audience internal.',
+      rows: optimised.reader,
+    },
+    {
+      title: `Read latency at ${SMALL} vs ${LARGE.toLocaleString('en')} reports (cache off)`,
+      note:
+        `Anonymous, the public benchmark report, default depth for the list, at **${LATENCY_CONNECTIONS} ` +
+        `connection${LATENCY_CONNECTIONS === 1 ? '' : 's'}** (BENCH_LATENCY_CONNECTIONS) so that latency is the service time of one request, not a ` +
+        `queue. ${SMALL} reports: all imported. ${LARGE.toLocaleString('en')} reports: all imported, 1,000 per process, starting from a copy of the ` +
+        `main database${large.cached ? ' (this run reused the database a previous run built from the same sources; see bench/large-db.ts)' : ''}.`,
+      rows: sizes,
+    },
   ]
   const markdown = renderResults({
-    settings: { duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, latencyConnections: LATENCY_CONNECTIONS, reports: REPORTS, large: LARGE, small: SMALL },
+    settings: {
+      duration: DURATION,
+      warmup: WARMUP,
+      connections: CONNECTIONS,
+      latencyConnections: LATENCY_CONNECTIONS,
+      reports: REPORTS,
+      large: LARGE,
+      small: SMALL,
+    },
     importResult: main,
     coldStart,
     groups,

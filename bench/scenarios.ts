@@ -56,11 +56,7 @@ export async function probe(baseUrl: string, scenario: Scenario): Promise<{ stat
   return { status: response.status, text: await response.text() }
 }
 
-export async function measure(
-  baseUrl: string,
-  scenario: Scenario,
-  options: { duration?: number; warmup?: number; connections?: number } = {},
-): Promise<Row> {
+export async function measure(baseUrl: string, scenario: Scenario, options: { duration?: number; warmup?: number; connections?: number } = {}): Promise<Row> {
   const { duration = DURATION, warmup = WARMUP, connections = CONNECTIONS } = options
   const first = await probe(baseUrl, scenario)
   const separator = scenario.path.includes('?') ? '&' : '?'
@@ -92,7 +88,11 @@ export async function measure(
     requests: result.requests.total,
     ok,
     failed,
-    statuses: [statuses, result.timeouts && `timeouts (no answer in 10 s)×${result.timeouts}`, result.errors - result.timeouts && `connection errors×${result.errors - result.timeouts}`]
+    statuses: [
+      statuses,
+      result.timeouts && `timeouts (no answer in 10 s)×${result.timeouts}`,
+      result.errors - result.timeouts && `connection errors×${result.errors - result.timeouts}`,
+    ]
       .filter(Boolean)
       .join(' '),
     available: ok > 0,

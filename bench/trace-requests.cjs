@@ -6,7 +6,8 @@
  * time), event-loop delay, and every HTTP request's arrival and finish, to show whether requests
  * overlap and what one costs.
  */
-const { performance, monitorEventLoopDelay } = require('node:perf_hooks')
+// `performance` is Node's global one.
+const { monitorEventLoopDelay } = require('node:perf_hooks')
 const http = require('node:http')
 const path = require('node:path')
 
@@ -19,7 +20,10 @@ const requests = []
 const prepare = Database.prototype.prepare
 Database.prototype.prepare = function (sql) {
   // Drizzle's join aliases are random UUIDs: fold them so the same query counts as one.
-  const key = sql.replace(/\s+/g, ' ').replace(/[0-9a-f]{8}(_[0-9a-f]{4}){3}_[0-9a-f]{12}/g, 'U').slice(0, 160)
+  const key = sql
+    .replace(/\s+/g, ' ')
+    .replace(/[0-9a-f]{8}(_[0-9a-f]{4}){3}_[0-9a-f]{12}/g, 'U')
+    .slice(0, 160)
   const stat = statements.get(key) ?? { count: 0, ms: 0 }
   statements.set(key, stat)
   let started = performance.now()
@@ -56,10 +60,18 @@ function summary() {
   const overlapping = done.filter((r, i) => i > 0 && r.start < done[i - 1].end - 0.5).length
   const sqlMs = [...statements.values()].reduce((sum, s) => sum + s.ms, 0)
   const lines = [
-    `requests ${done.length}, overlapping the one before ${overlapping}, service ms mean ${(service.reduce((a, b) => a + b, 0) / (done.length || 1)).toFixed(1)}` +
-      `, first ten ${service.slice(0, 10).map((ms) => ms.toFixed(0)).join(' ')}`,
-    `sql ${sqlMs.toFixed(0)} ms in ${[...statements.values()].reduce((sum, s) => sum + s.count, 0)} statements; event-loop delay max ${(loop.max / 1e6).toFixed(0)} ms`,
-    ...[...statements].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8).map(([sql, s]) => `  ${s.ms.toFixed(1).padStart(8)} ms ${String(s.count).padStart(5)}x  ${sql}`),
+    `requests ${done.length}, overlapping the one before ${overlapping}, ` +
+      `service ms mean ${(service.reduce((a, b) => a + b, 0) / (done.length || 1)).toFixed(1)}` +
+      `, first ten ${service
+        .slice(0, 10)
+        .map((ms) => ms.toFixed(0))
+        .join(' ')}`,
+    `sql ${sqlMs.toFixed(0)} ms in ${[...statements.values()].reduce((sum, s) => sum + s.count, 0)} statements; ` +
+      `event-loop delay max ${(loop.max / 1e6).toFixed(0)} ms`,
+    ...[...statements]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 8)
+      .map(([sql, s]) => `  ${s.ms.toFixed(1).padStart(8)} ms ${String(s.count).padStart(5)}x  ${sql}`),
   ]
   console.error(lines.map((line) => `[trace] ${line}`).join('\n'))
   statements.clear()

@@ -13,35 +13,38 @@ const CHANNELS = bilingualOptions([
   ['other', 'Övrigt', 'Other'],
 ])
 
-export const CommunicationActions: CollectionConfig = contentCollection({
-  slug: 'communication-actions',
-  labels: {
-    singular: bi('Kommunikativ åtgärd', 'Communication action'),
-    plural: bi('Kommunikativa åtgärder', 'Communication actions'),
-  },
-  admin: {
-    useAsTitle: 'title',
-    defaultColumns: ['date', 'title', 'channel', 'audience'],
-    listSearchableFields: ['title', 'url'],
-    description: bi(
-      'Artiklar och andra åtgärder som rapporterna länkar till. Kan återanvändas i flera rapporter.',
-      'Articles and other actions the reports link to. Reusable across reports.',
-    ),
-  },
-  defaultSort: '-date',
-  defaultPopulate: { date: true, title: true, url: true, channel: true, audience: true, summary: true },
-  fields: [
-    calendarDateField('date', bi('Datum', 'Date')),
-    textField('title', bi('Rubrik', 'Title'), { required: true }),
-    urlField(),
-    {
-      name: 'channel',
-      type: 'select',
-      label: bi('Kanal', 'Channel'),
-      options: CHANNELS,
-      admin: { position: 'sidebar' },
+export const CommunicationActions: CollectionConfig = contentCollection(
+  {
+    slug: 'communication-actions',
+    labels: {
+      singular: bi('Kommunikativ åtgärd', 'Communication action'),
+      plural: bi('Kommunikativa åtgärder', 'Communication actions'),
     },
-    audienceField(),
-    { name: 'summary', type: 'textarea', label: bi('Sammanfattning', 'Summary') },
-  ],
-}, { read: staffOrPublished(audienceVisibleTo) })
+    admin: {
+      useAsTitle: 'title',
+      defaultColumns: ['date', 'title', 'channel', 'audience'],
+      listSearchableFields: ['title', 'url'],
+      description: bi(
+        'Artiklar och andra åtgärder som rapporterna länkar till. Kan återanvändas i flera rapporter.',
+        'Articles and other actions the reports link to. Reusable across reports.',
+      ),
+    },
+    defaultSort: '-date',
+    defaultPopulate: { date: true, title: true, url: true, channel: true, audience: true, summary: true },
+    fields: [
+      calendarDateField('date', bi('Datum', 'Date')),
+      textField('title', bi('Rubrik', 'Title'), { required: true }),
+      urlField(),
+      {
+        name: 'channel',
+        type: 'select',
+        label: bi('Kanal', 'Channel'),
+        options: CHANNELS,
+        admin: { position: 'sidebar' },
+      },
+      audienceField(),
+      { name: 'summary', type: 'textarea', label: bi('Sammanfattning', 'Summary') },
+    ],
+  },
+  { read: staffOrPublished(audienceVisibleTo) },
+)

@@ -35,7 +35,14 @@ export const Editions: CollectionConfig = {
     // The report's record key (never reused, unlike an id): the record outlives a deleted report.
     textField('reportKey', bi('Rapportnyckel', 'Report key'), { required: true, index: true }),
     { name: 'number', type: 'number', label: bi('Nummer', 'Number'), required: true, index: true },
-    { name: 'publishedAt', type: 'date', label: bi('Publicerad', 'Published'), required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } } },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      label: bi('Publicerad', 'Published'),
+      required: true,
+      index: true,
+      admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } },
+    },
     textField('publishedBy', bi('Publicerad av', 'Published by'), { access: { read: fieldIsStaff } }),
     textField('title', bi('Titel', 'Title'), { required: true }),
     textField('slug', bi('Adressnamn', 'Slug'), { index: true }),

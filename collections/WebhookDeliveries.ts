@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, nobody } from '../access/predicates'
 import { bi, bilingualOptions, textField } from './fields'
 
-const DELIVERY_STATUSES = ['sending', 'delivered', 'failed'] as const
+export const DELIVERY_STATUSES = ['sending', 'delivered', 'failed'] as const
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
 
 /**

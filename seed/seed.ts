@@ -42,10 +42,7 @@ export async function ensureAdmin(payload: Payload, email: string | undefined, p
 export async function seedIfEmpty(payload: Payload, { announceAdmin }: { announceAdmin: boolean }) {
   const settings = env()
   if (settings.NODE_ENV === 'production') return
-  const [reports, users] = await Promise.all([
-    payload.count({ collection: 'reports' }),
-    payload.count({ collection: 'users' }),
-  ])
+  const [reports, users] = await Promise.all([payload.count({ collection: 'reports' }), payload.count({ collection: 'users' })])
   if (reports.totalDocs === 0) {
     const results = await seedReports(payload)
     payload.logger.info(`Seeded ${results.map((r) => path.basename(r.file)).join(', ')}`)

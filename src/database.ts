@@ -94,7 +94,10 @@ export function guardDatabaseConnection(payload: { db: unknown; logger: { warn: 
  * committed migration. A database whose schema was pushed in development (Payload records that
  * as the migration "dev") is taken as it is.
  */
-export async function assertMigrated(payload: { db: { name?: string }; find: (args: never) => Promise<{ docs: { name?: string }[] }> }, kind = databaseKind(process.env.DATABASE_URL)) {
+export async function assertMigrated(
+  payload: { db: { name?: string }; find: (args: never) => Promise<{ docs: { name?: string }[] }> },
+  kind = databaseKind(process.env.DATABASE_URL),
+) {
   if (kind === 'mongodb') return
   const committed = (kind === 'postgres' ? postgresMigrations : sqliteMigrations).map((migration) => migration.name)
   let applied: Set<string | undefined>

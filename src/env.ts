@@ -81,7 +81,11 @@ const fields = z.object({
   /** 1: responses say how many database calls they made (x-lagesbild-db-calls); the tests read it. */
   LAGESBILD_DEBUG_HEADERS: z.enum(['0', '1']).default('0'),
   /** Largest request body accepted (413 beyond). Reports are text: 2 MB is far above any real one (the seed is 6 KB). */
-  MAX_BODY_BYTES: z.coerce.number().int().min(1).default(2 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2 * 1024 * 1024),
 })
 
 const envSchema = fields.refine((env) => env.WEBHOOK_URLS.length === 0 || Boolean(env.WEBHOOK_SECRET), {
@@ -97,9 +101,7 @@ export class EnvError extends Error {}
 
 /** Validates with the schema; throws EnvError with one line per bad variable. Empty values count as unset. */
 function validate<T>(schema: z.ZodType<T>, source: Record<string, string | undefined>): T {
-  const blankToUndefined = Object.fromEntries(
-    Object.entries(source).map(([key, value]) => [key, value === '' ? undefined : value]),
-  )
+  const blankToUndefined = Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value === '' ? undefined : value]))
   const result = schema.safeParse(blankToUndefined)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)

@@ -153,9 +153,6 @@ export interface Report {
    * The report’s identity in its editions; set when it is created.
    */
   recordKey?: string | null;
-  /**
-   * What readers see: set when published.
-   */
   edition?: {
     number?: number | null;
     publishedAt?: string | null;

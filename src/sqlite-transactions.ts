@@ -32,8 +32,20 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import type { DatabaseAdapterObj } from 'payload'
 
 const WRITE_METHODS = [
-  'create', 'createGlobal', 'createVersion', 'createGlobalVersion', 'updateOne', 'updateMany', 'updateGlobal',
-  'updateVersion', 'updateGlobalVersion', 'updateJobs', 'upsert', 'deleteOne', 'deleteMany', 'deleteVersions',
+  'create',
+  'createGlobal',
+  'createVersion',
+  'createGlobalVersion',
+  'updateOne',
+  'updateMany',
+  'updateGlobal',
+  'updateVersion',
+  'updateGlobalVersion',
+  'updateJobs',
+  'upsert',
+  'deleteOne',
+  'deleteMany',
+  'deleteVersions',
 ] as const
 
 /** If a lock is held this long, a writer is waiting for itself by a path not foreseen above: go on regardless. */

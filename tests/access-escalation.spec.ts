@@ -156,7 +156,11 @@ describe('privilege escalation is refused and leaves the database unchanged', ()
     })
 
     it('lets only an admin create users', async () => {
-      for (const [who, as] of [['publisher', () => publisher], ['editor', () => editor], ['reader', () => reader]] as const) {
+      for (const [who, as] of [
+        ['publisher', () => publisher],
+        ['editor', () => editor],
+        ['reader', () => reader],
+      ] as const) {
         const email = `${who}-made-${randomUUID().slice(0, 8)}@escalation.test`
         const response = await as()('/api/users', { method: 'POST', body: { email, password: PASSWORD, roles: ['reader'] } })
         expectRefused(response, 403)
@@ -363,7 +367,12 @@ describe('privilege escalation is refused and leaves the database unchanged', ()
       // Nobody else is locked out: the user signs in from elsewhere.
       expect((await loginStatus(user.email, PASSWORD)).status).toBe(200)
 
-      for (const [who, as] of [['publisher', () => publisher], ['editor', () => editor], ['reader', () => reader], ['anonymous', () => anonymous]] as const) {
+      for (const [who, as] of [
+        ['publisher', () => publisher],
+        ['editor', () => editor],
+        ['reader', () => reader],
+        ['anonymous', () => anonymous],
+      ] as const) {
         const response = await as()('/api/users/unlock', { method: 'POST', body: { email: user.email } })
         expect([401, 403], `${who}: ${show(response)}`).toContain(response.status)
       }

@@ -63,8 +63,13 @@ describe('nothing hidden leaks to anonymous callers', () => {
     const inactivePerson = await create('spokespersons', { name: SECRET.inactivePerson, title: 'tidigare direktör', active: false, _status: 'published' })
     const activePerson = await create('spokespersons', { name: `Aktiv ${tag}`, title: 'direktör', phone: SECRET.phone, active: true, _status: 'published' })
     const report = await create('reports', {
-      title: `Publik rapport ${tag}`, compiledAt: '2025-04-03T07:00:00.000Z', audience: 'public', _status: 'published',
-      sections: [publicSection], communicationActions: [internalAction, publicAction], spokespersons: [inactivePerson, activePerson],
+      title: `Publik rapport ${tag}`,
+      compiledAt: '2025-04-03T07:00:00.000Z',
+      audience: 'public',
+      _status: 'published',
+      sections: [publicSection],
+      communicationActions: [internalAction, publicAction],
+      spokespersons: [inactivePerson, activePerson],
     })
     // The same public section is also used by an internal report and a draft-only report (join leak).
     const internalReport = await create('reports', {

@@ -89,7 +89,15 @@ const SUBJECTS: Record<MatrixCollection, Subject> = {
   editions: {
     drafted: false,
     graphql: gqlNames('Edition'),
-    newData: (marker) => ({ reportKey: marker, number: 1, publishedAt: '2025-06-01T08:00:00.000Z', title: `Matris ${marker}`, content: {}, text: 'x', sha256: 'x' }),
+    newData: (marker) => ({
+      reportKey: marker,
+      number: 1,
+      publishedAt: '2025-06-01T08:00:00.000Z',
+      title: `Matris ${marker}`,
+      content: {},
+      text: 'x',
+      sha256: 'x',
+    }),
     updateField: 'text',
     identity: 'reportKey',
   },

@@ -317,9 +317,8 @@ describe('audit log', () => {
       return {
         sections: (await find('sections', sectionTitles)).totalDocs,
         actions: (await find('communication-actions', actionTitles)).totalDocs,
-        entries: (
-          await payload.count({ collection: 'audit-log', where: { summary: { in: [...sectionTitles, ...actionTitles] } }, overrideAccess: true })
-        ).totalDocs,
+        entries: (await payload.count({ collection: 'audit-log', where: { summary: { in: [...sectionTitles, ...actionTitles] } }, overrideAccess: true }))
+          .totalDocs,
       }
     }
     const isMongo = () => process.env.DATABASE_URL?.startsWith('mongodb://') ?? false

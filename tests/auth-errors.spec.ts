@@ -104,7 +104,11 @@ describe('GraphQL permission queries answer every caller', () => {
 
   it('docAccess for a document', async () => {
     const query = `{ docAccessReport(id: ${reportId}) { update { permission } delete { permission } fields { title { update { permission } } } } }`
-    for (const [actor, update, remove] of [['admin', true, true], ['editor', false, false], ['reader', false, false]] as const) {
+    for (const [actor, update, remove] of [
+      ['admin', true, true],
+      ['editor', false, false],
+      ['reader', false, false],
+    ] as const) {
       const response = await graphqlAs(actors[actor])(query)
       expect(response.body.errors, `${actor}: ${show(response)}`).toBeUndefined()
       expect(response.body.data.docAccessReport.update.permission, actor).toBe(update)

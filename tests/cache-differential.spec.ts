@@ -107,7 +107,10 @@ describe('the cache answers anonymous callers and readers exactly as a server wi
 
     const token = (actor: 'admin' | 'publisher' | 'editor' | 'reader') => actors[actor].authorization!.replace(/^JWT /, '')
     const browser = (cookie: string, extra: Headers = {}): Headers => ({ cookie, 'sec-fetch-site': 'same-origin', ...extra })
-    credentials = [{ name: 'anonymous', headers: {} }, { name: 'reader API key', headers: { authorization: actors.readerKey.authorization! } }]
+    credentials = [
+      { name: 'anonymous', headers: {} },
+      { name: 'reader API key', headers: { authorization: actors.readerKey.authorization! } },
+    ]
     for (const actor of ['admin', 'publisher', 'editor', 'reader'] as const) {
       credentials.push(
         { name: `${actor} JWT header`, headers: { authorization: actors[actor].authorization! } },
@@ -141,7 +144,10 @@ describe('the cache answers anonymous callers and readers exactly as a server wi
       const url = pick(urls)
       // The probe: whatever it gets, it may fill the cache-on server's cache.
       await read(baseUrl(), url, credential.headers)
-      for (const [audience, headers] of [['anonymous', {}], ['reader', readerKey]] as const) {
+      for (const [audience, headers] of [
+        ['anonymous', {}],
+        ['reader', readerKey],
+      ] as const) {
         const expected = await read(cacheOff.url, url, headers)
         const actual = await read(baseUrl(), url, headers)
         expect(actual, `step ${step} (seed ${SEED}): ${audience} GET ${url} after "${credential.name}"`).toEqual(expected)

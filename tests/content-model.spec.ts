@@ -8,13 +8,29 @@ import { api, graphql, login } from './support/api'
 
 const listBody = {
   root: {
-    type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
+    type: 'root',
+    format: '',
+    indent: 0,
+    version: 1,
+    direction: 'ltr',
     children: [
       {
-        type: 'list', listType: 'bullet', tag: 'ul', start: 1, format: '', indent: 0, version: 1, direction: 'ltr',
+        type: 'list',
+        listType: 'bullet',
+        tag: 'ul',
+        start: 1,
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
         children: [
           {
-            type: 'listitem', value: 1, format: '', indent: 0, version: 1, direction: 'ltr',
+            type: 'listitem',
+            value: 1,
+            format: '',
+            indent: 0,
+            version: 1,
+            direction: 'ltr',
             children: [{ type: 'text', text: 'Första punkten', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
           },
         ],
@@ -94,9 +110,42 @@ describe('content model over REST and GraphQL', () => {
 
   it('answers a nested GraphQL query with the contract field names', async () => {
     const { status, body } = await graphql(
-      `query ($id: Int!) { Report(id: $id) { title slug subject compiledAt audience distribution compiledBy
-         sections { title kind body } communicationActions { date title url channel audience }
-         spokespersons { name title organisation email active } collectedInformation { label url } } }`,
+      `
+        query ($id: Int!) {
+          Report(id: $id) {
+            title
+            slug
+            subject
+            compiledAt
+            audience
+            distribution
+            compiledBy
+            sections {
+              title
+              kind
+              body
+            }
+            communicationActions {
+              date
+              title
+              url
+              channel
+              audience
+            }
+            spokespersons {
+              name
+              title
+              organisation
+              email
+              active
+            }
+            collectedInformation {
+              label
+              url
+            }
+          }
+        }
+      `,
       { id: Number(reportId) },
       token,
     )

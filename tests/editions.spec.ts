@@ -78,8 +78,18 @@ describe('a report is one edition', () => {
 
   describe('A. publishing a report publishes it whole', () => {
     it('case 1: a draft section written by an editor goes out with the report, in one publication', async () => {
-      const section = await create('editor', 'sections', { title: `Nytt avsnitt ${tag()}`, kind: 'situationSummary', body: bullets('Första punkten'), _status: 'draft' }, true)
-      const report = await create('editor', 'reports', { title: `Rapport ${tag()}`, compiledAt: '2025-09-01T07:00:00.000Z', audience: 'public', sections: [section.id], _status: 'draft' }, true)
+      const section = await create(
+        'editor',
+        'sections',
+        { title: `Nytt avsnitt ${tag()}`, kind: 'situationSummary', body: bullets('Första punkten'), _status: 'draft' },
+        true,
+      )
+      const report = await create(
+        'editor',
+        'reports',
+        { title: `Rapport ${tag()}`, compiledAt: '2025-09-01T07:00:00.000Z', audience: 'public', sections: [section.id], _status: 'draft' },
+        true,
+      )
       // The parts a publication would publish, for the publisher's confirmation.
       const parts = await as('publisher')(`/api/reports/${report.id}/parts`)
       expect(parts.body.parts).toEqual([{ collection: 'sections', id: section.id, title: section.title, status: 'draft' }])
@@ -95,7 +105,12 @@ describe('a report is one edition', () => {
       const good = await create('editor', 'sections', { title: `Bra ${tag()}`, kind: 'other', body: bullets('ok'), _status: 'draft' }, true)
       // A draft may lack a required title; publishing must refuse it.
       const bad = await create('editor', 'sections', { kind: 'other', body: bullets('utan rubrik'), _status: 'draft' }, true)
-      const report = await create('editor', 'reports', { title: `Helt ${tag()}`, compiledAt: '2025-09-02T07:00:00.000Z', audience: 'public', sections: [good.id, bad.id], _status: 'draft' }, true)
+      const report = await create(
+        'editor',
+        'reports',
+        { title: `Helt ${tag()}`, compiledAt: '2025-09-02T07:00:00.000Z', audience: 'public', sections: [good.id, bad.id], _status: 'draft' },
+        true,
+      )
       const refused = await publish(report.id)
       expect(refused.status).toBeGreaterThanOrEqual(400)
       expect(refused.status).toBeLessThan(500)
@@ -104,9 +119,35 @@ describe('a report is one edition', () => {
       expect(await editionsOf(report.id)).toEqual([])
     })
 
+    it('publishes the parts of a published version it restores, too', async () => {
+      const section = await create('publisher', 'sections', { title: `Återkommer ${tag()}`, kind: 'other', _status: 'published' })
+      const report = await create('publisher', 'reports', {
+        title: `Återställd ${tag()}`,
+        compiledAt: '2025-09-04T07:00:00.000Z',
+        audience: 'public',
+        sections: [section.id],
+        _status: 'published',
+      })
+      const [withSection] = (await as('admin')(`/api/reports/versions?where[parent][equals]=${report.id}&sort=-createdAt&limit=1`)).body.docs
+      // The section is taken down, and the report goes out without it.
+      expect((await as('publisher')(`/api/sections/${section.id}`, { method: 'PATCH', body: { _status: 'draft' } })).status).toBe(200)
+      expect((await as('publisher')(`/api/reports/${report.id}`, { method: 'PATCH', body: { sections: [], _status: 'published' } })).status).toBe(200)
+      expect((await as('anonymous')(`/api/sections/${section.id}`)).status).toBe(404)
+      // Restoring the version that had it publishes the section with the report.
+      const restored = await as('publisher')(`/api/reports/versions/${withSection.id}`, { method: 'POST' })
+      expect(restored.status, JSON.stringify(restored.body)).toBe(200)
+      expect((await as('anonymous')(`/api/sections/${section.id}`)).status).toBe(200)
+      expect((await as('anonymous')(`/api/reports/${report.id}?depth=0`)).body.sections).toEqual([section.id])
+    })
+
     it('lets no editor publish anything through a report', async () => {
       const section = await create('editor', 'sections', { title: `Redaktörens ${tag()}`, kind: 'other', _status: 'draft' }, true)
-      const report = await create('editor', 'reports', { title: `Redaktör ${tag()}`, compiledAt: '2025-09-03T07:00:00.000Z', audience: 'public', sections: [section.id], _status: 'draft' }, true)
+      const report = await create(
+        'editor',
+        'reports',
+        { title: `Redaktör ${tag()}`, compiledAt: '2025-09-03T07:00:00.000Z', audience: 'public', sections: [section.id], _status: 'draft' },
+        true,
+      )
       expect((await as('editor')(`/api/reports/${report.id}`, { method: 'PATCH', body: { _status: 'published' } })).status).toBe(403)
       expect((await as('anonymous')(`/api/sections/${section.id}`)).status).toBe(404)
     })
@@ -118,9 +159,27 @@ describe('a report is one edition', () => {
     let person: { id: number }
 
     beforeAll(async () => {
-      shared = await create('publisher', 'sections', { title: `Om programmet ${tag()}`, kind: 'about', body: bullets('Den gamla texten'), _status: 'published' })
-      person = await create('publisher', 'spokespersons', { name: `Talesperson ${tag()}`, title: 'direktör', phone: '070-123', email: 'ts@example.org', active: true, _status: 'published' })
-      const internalAction = await create('publisher', 'communication-actions', { date: '2025-09-04T12:00:00.000Z', title: `Intern åtgärd ${tag()}`, url: '#', audience: 'internal', _status: 'published' })
+      shared = await create('publisher', 'sections', {
+        title: `Om programmet ${tag()}`,
+        kind: 'about',
+        body: bullets('Den gamla texten'),
+        _status: 'published',
+      })
+      person = await create('publisher', 'spokespersons', {
+        name: `Talesperson ${tag()}`,
+        title: 'direktör',
+        phone: '070-123',
+        email: 'ts@example.org',
+        active: true,
+        _status: 'published',
+      })
+      const internalAction = await create('publisher', 'communication-actions', {
+        date: '2025-09-04T12:00:00.000Z',
+        title: `Intern åtgärd ${tag()}`,
+        url: '#',
+        audience: 'internal',
+        _status: 'published',
+      })
       report = await create('publisher', 'reports', {
         title: `Vecka ${tag()}`,
         subject: `Ämne ${tag()}`,
@@ -144,7 +203,9 @@ describe('a report is one edition', () => {
       }
       const list = await as('readerKey')(`/api/reports?where[id][equals]=${report.id}&depth=1`)
       expect(textOf(list.body.docs[0].sections[0].body)).toBe('Den gamla texten')
-      const graphql = await graphqlAs(actors.anonymous)(`{ Report(id: ${idLiteral(report.id)}) { edition { number sha256 } sections { id title body } spokespersons { name title phone email } } }`)
+      const graphql = await graphqlAs(actors.anonymous)(
+        `{ Report(id: ${idLiteral(report.id)}) { edition { number sha256 } sections { id title body } spokespersons { name title phone email } } }`,
+      )
       expect(graphql.body.errors).toBeUndefined()
       expect(textOf(graphql.body.data.Report.sections[0].body)).toBe('Den gamla texten')
       expect(graphql.body.data.Report.edition.number).toBe(1)
@@ -163,13 +224,23 @@ describe('a report is one edition', () => {
       expect(again.body.edition.number).toBe(2)
     })
 
+    it('tells a publisher which published reports still show a shared part as it was, until published again', async () => {
+      expect((await as('publisher')(`/api/sections/${shared.id}`, { method: 'PATCH', body: { body: bullets('En tredje text') } })).status).toBe(200)
+      const using = await as('publisher')(`/api/reports/using/sections/${shared.id}`)
+      expect(using.status, JSON.stringify(using.body)).toBe(200)
+      expect(using.body.reports.map((stale: { id: number }) => stale.id)).toEqual([report.id])
+      expect((await as('anonymous')(`/api/reports/using/sections/${shared.id}`)).status).toBe(401)
+      expect((await publish(report.id)).status).toBe(200)
+      expect((await as('publisher')(`/api/reports/using/sections/${shared.id}`)).body.reports).toEqual([])
+    })
+
     it('makes no new edition when a report is published again unchanged', async () => {
       const before = await editionsOf(report.id)
       expect((await publish(report.id)).status).toBe(200)
       expect(await editionsOf(report.id)).toHaveLength(before.length)
     })
 
-    it('keeps each edition whole: its content, the text as sent (without contact details or internal actions for a public report) and its SHA-256', async () => {
+    it('keeps each edition whole: content, the text as sent (no contact details, no internal actions if public), its SHA-256', async () => {
       const [first] = await editionsOf(report.id)
       expect(first).toMatchObject({ number: 1, audience: 'public', publishedBy: expect.stringContaining(actors.publisher.email!) })
       expect(first.text).toContain('Den gamla texten')
@@ -177,18 +248,28 @@ describe('a report is one edition', () => {
       expect(first.sha256).toBe(createHash('sha256').update(first.text).digest('hex'))
     })
 
-    it.each(['admin', 'publisher', 'editor', 'reader', 'readerKey', 'anonymous'] as const)('refuses %s to create, change or delete an edition over REST and GraphQL', async (actor) => {
-      const [first] = await editionsOf(report.id)
-      expect((await as(actor)('/api/editions', { method: 'POST', body: { reportKey: String(report.id), number: 99, title: 'x', content: {}, text: 'x', sha256: 'x', publishedAt: new Date().toISOString() } })).status).toBeGreaterThanOrEqual(401)
-      expect((await as(actor)(`/api/editions/${first.id}`, { method: 'PATCH', body: { text: 'ändrad' } })).status).toBeGreaterThanOrEqual(401)
-      expect((await as(actor)(`/api/editions/${first.id}`, { method: 'DELETE' })).status).toBeGreaterThanOrEqual(401)
-      const gql = graphqlAs(actors[actor])
-      const update = await gql(`mutation { updateEdition(id: ${idLiteral(first.id)}, data: { text: "ändrad" }) { id } }`)
-      expect(update.body.data?.updateEdition ?? null).toBeNull()
-      const remove = await gql(`mutation { deleteEdition(id: ${idLiteral(first.id)}) { id } }`)
-      expect(remove.body.data?.deleteEdition ?? null).toBeNull()
-      expect((await editionsOf(report.id))[0]).toEqual(first)
-    })
+    it.each(['admin', 'publisher', 'editor', 'reader', 'readerKey', 'anonymous'] as const)(
+      'refuses %s to create, change or delete an edition over REST and GraphQL',
+      async (actor) => {
+        const [first] = await editionsOf(report.id)
+        expect(
+          (
+            await as(actor)('/api/editions', {
+              method: 'POST',
+              body: { reportKey: String(report.id), number: 99, title: 'x', content: {}, text: 'x', sha256: 'x', publishedAt: new Date().toISOString() },
+            })
+          ).status,
+        ).toBeGreaterThanOrEqual(401)
+        expect((await as(actor)(`/api/editions/${first.id}`, { method: 'PATCH', body: { text: 'ändrad' } })).status).toBeGreaterThanOrEqual(401)
+        expect((await as(actor)(`/api/editions/${first.id}`, { method: 'DELETE' })).status).toBeGreaterThanOrEqual(401)
+        const gql = graphqlAs(actors[actor])
+        const update = await gql(`mutation { updateEdition(id: ${idLiteral(first.id)}, data: { text: "ändrad" }) { id } }`)
+        expect(update.body.data?.updateEdition ?? null).toBeNull()
+        const remove = await gql(`mutation { deleteEdition(id: ${idLiteral(first.id)}) { id } }`)
+        expect(remove.body.data?.deleteEdition ?? null).toBeNull()
+        expect((await editionsOf(report.id))[0]).toEqual(first)
+      },
+    )
 
     it('refuses the Local API too, with or without access checks', async () => {
       const [first] = await editionsOf(report.id)
@@ -207,7 +288,12 @@ describe('a report is one edition', () => {
       }
       const reader = await as('readerKey')(`/api/editions?where[report][equals]=${report.id}`)
       expect(reader.body.docs[0].content.communicationActions).toHaveLength(1)
-      const internal = await create('publisher', 'reports', { title: `Intern ${tag()}`, compiledAt: '2025-09-06T07:00:00.000Z', audience: 'internal', _status: 'published' })
+      const internal = await create('publisher', 'reports', {
+        title: `Intern ${tag()}`,
+        compiledAt: '2025-09-06T07:00:00.000Z',
+        audience: 'internal',
+        _status: 'published',
+      })
       expect((await as('anonymous')(`/api/editions?where[report][equals]=${internal.id}`)).body.docs).toEqual([])
       expect((await as('readerKey')(`/api/editions?where[report][equals]=${internal.id}`)).body.docs).toHaveLength(1)
     })
@@ -215,9 +301,20 @@ describe('a report is one edition', () => {
 
   describe('D. the next report starts from the last one', () => {
     it('case 2: copies the situation sections, shares the about sections, and never touches the earlier report', async () => {
-      const situation = await create('publisher', 'sections', { title: 'Sammanfattande lägesbild', kind: 'situationSummary', body: bullets('Förra veckan'), _status: 'published' })
+      const situation = await create('publisher', 'sections', {
+        title: 'Sammanfattande lägesbild',
+        kind: 'situationSummary',
+        body: bullets('Förra veckan'),
+        _status: 'published',
+      })
       const about = await create('publisher', 'sections', { title: `Om ${tag()}`, kind: 'about', body: bullets('Om oss'), _status: 'published' })
-      const action = await create('publisher', 'communication-actions', { date: '2025-09-08T12:00:00.000Z', title: `Åtgärd ${tag()}`, url: '#', audience: 'public', _status: 'published' })
+      const action = await create('publisher', 'communication-actions', {
+        date: '2025-09-08T12:00:00.000Z',
+        title: `Åtgärd ${tag()}`,
+        url: '#',
+        audience: 'public',
+        _status: 'published',
+      })
       const earlier = await create('publisher', 'reports', {
         title: `Regional rapport ${tag()}`,
         subject: 'Samordning',
@@ -235,14 +332,23 @@ describe('a report is one edition', () => {
       const next = await as('editor')(`/api/reports/${earlier.id}/next`, { method: 'POST' })
       expect(next.status, JSON.stringify(next.body)).toBe(201)
       const draft = next.body.doc
-      expect(draft).toMatchObject({ _status: 'draft', subject: 'Samordning', audience: 'public', distribution: ['managers'], communicationActions: [action.id], collectedInformation: [{ label: 'Länk', url: '#' }] })
+      expect(draft).toMatchObject({
+        _status: 'draft',
+        subject: 'Samordning',
+        audience: 'public',
+        distribution: ['managers'],
+        communicationActions: [action.id],
+        collectedInformation: [{ label: 'Länk', url: '#' }],
+      })
       expect(draft.sections[1]).toBe(about.id)
       expect(draft.sections[0]).not.toBe(situation.id)
       expect(Date.now() - Date.parse(draft.compiledAt)).toBeLessThan(60_000)
       expect(draft.slug).not.toBe(earlier.slug)
 
       // The editor rewrites next week's summary: last week's published report does not change, even for staff.
-      expect((await as('editor')(`/api/sections/${draft.sections[0]}?draft=true`, { method: 'PATCH', body: { body: bullets('Den här veckan') } })).status).toBe(200)
+      expect((await as('editor')(`/api/sections/${draft.sections[0]}?draft=true`, { method: 'PATCH', body: { body: bullets('Den här veckan') } })).status).toBe(
+        200,
+      )
       expect(textOf((await as('anonymous')(`/api/reports/${earlier.id}?depth=1`)).body.sections[0].body)).toBe('Förra veckan')
       expect(textOf((await as('editor')(`/api/reports/${earlier.id}?depth=1`)).body.sections[0].body)).toBe('Förra veckan')
 
@@ -257,8 +363,20 @@ describe('a report is one edition', () => {
   describe('E. what changed since last time', () => {
     it('per section and bullet, since the previous edition and since the previous report, over REST and GraphQL', async () => {
       const subject = `Jämförelse ${tag()}`
-      const summary = await create('publisher', 'sections', { title: 'Sammanfattande lägesbild', kind: 'situationSummary', body: bullets('A', 'B', 'C'), _status: 'published' })
-      const first = await create('publisher', 'reports', { title: `Rapport ${subject}`, subject, compiledAt: '2025-09-10T07:00:00.000Z', audience: 'public', sections: [summary.id], _status: 'published' })
+      const summary = await create('publisher', 'sections', {
+        title: 'Sammanfattande lägesbild',
+        kind: 'situationSummary',
+        body: bullets('A', 'B', 'C'),
+        _status: 'published',
+      })
+      const first = await create('publisher', 'reports', {
+        title: `Rapport ${subject}`,
+        subject,
+        compiledAt: '2025-09-10T07:00:00.000Z',
+        audience: 'public',
+        sections: [summary.id],
+        _status: 'published',
+      })
       expect((await as('anonymous')(`/api/reports/${first.id}/changes`)).body).toMatchObject({ edition: { number: 1 }, since: null, changes: null })
 
       const next = (await as('publisher')(`/api/reports/${first.id}/next`, { method: 'POST' })).body.doc
@@ -333,11 +451,20 @@ describe('a report is one edition', () => {
     })
 
     it('case 4: exports an edition by number or as of a Stockholm time, in every format; the text is the stored text, byte for byte', async () => {
-      const report = await create('publisher', 'reports', { title: `Arkiv ${tag()}`, compiledAt: '2025-09-20T07:00:00.000Z', audience: 'public', collectedInformation: [{ label: 'Första', url: '#' }], _status: 'published' })
+      const report = await create('publisher', 'reports', {
+        title: `Arkiv ${tag()}`,
+        compiledAt: '2025-09-20T07:00:00.000Z',
+        audience: 'public',
+        collectedInformation: [{ label: 'Första', url: '#' }],
+        _status: 'published',
+      })
       await new Promise((resolve) => setTimeout(resolve, 1_100))
       const between = new Date()
       await new Promise((resolve) => setTimeout(resolve, 1_100))
-      await as('publisher')(`/api/reports/${report.id}`, { method: 'PATCH', body: { collectedInformation: [{ label: 'Andra', url: '#' }], _status: 'published' } })
+      await as('publisher')(`/api/reports/${report.id}`, {
+        method: 'PATCH',
+        body: { collectedInformation: [{ label: 'Andra', url: '#' }], _status: 'published' },
+      })
       const [first, second] = await editionsOf(report.id)
       expect(second.number).toBe(2)
 
@@ -366,7 +493,9 @@ describe('a report is one edition', () => {
       const cli = await runScript('export', [String(report.id), '--edition', '1'])
       expect(cli.code, cli.stderr).toBe(0)
       expect(cli.stdout).toBe(first.text)
-      const asOfLocal = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'medium' }).format(between).replace(' ', 'T')
+      const asOfLocal = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'medium' })
+        .format(between)
+        .replace(' ', 'T')
       expect((await runScript('export', [String(report.id), '--as-of', asOfLocal])).stdout).toBe(first.text)
       const none = await runScript('export', [String(report.id), '--as-of', '2020-01-01T12:00'])
       expect(none.code).toBe(1)
@@ -376,7 +505,10 @@ describe('a report is one edition', () => {
 
   it('gives reports published before editions existed their edition 1', async () => {
     // Written straight to the database, as the rows that existed before editions were.
-    const old = await payload.db.create({ collection: 'reports', data: { title: `Gammal ${tag()}`, slug: `gammal-${tag()}`, compiledAt: '2024-01-01T07:00:00.000Z', audience: 'public', _status: 'published' } })
+    const old = await payload.db.create({
+      collection: 'reports',
+      data: { title: `Gammal ${tag()}`, slug: `gammal-${tag()}`, compiledAt: '2024-01-01T07:00:00.000Z', audience: 'public', _status: 'published' },
+    })
     expect(await editionsOf(old.id)).toEqual([])
     expect(await backfillEditions(payload)).toBeGreaterThanOrEqual(1)
     expect((await editionsOf(old.id)).map((edition: { number: number }) => edition.number)).toEqual([1])

@@ -21,9 +21,7 @@ describe.runIf(sqlIds)('generated files', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'types-')), 'payload-types.ts')
     process.env.PAYLOAD_TS_OUTPUT_PATH = out
     await generateTypes(await configPromise, { log: false })
-    expect(readFileSync(out, 'utf8'), 'run `npm run generate:types`').toBe(
-      readFileSync(path.join(root, 'src', 'payload-types.ts'), 'utf8'),
-    )
+    expect(readFileSync(out, 'utf8'), 'run `npm run generate:types`').toBe(readFileSync(path.join(root, 'src', 'payload-types.ts'), 'utf8'))
   })
 
   // Through the real CLI: in-process, vitest would load two copies of graphql.

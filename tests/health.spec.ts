@@ -93,7 +93,10 @@ describe('graceful shutdown', () => {
     const answered = new Promise<number>((resolve, reject) => {
       const request = http.request(
         {
-          host: '127.0.0.1', port, path: '/api/users/login', method: 'POST',
+          host: '127.0.0.1',
+          port,
+          path: '/api/users/login',
+          method: 'POST',
           // "100 Continue" comes back once the server has read the headers: from then on the
           // request is in flight, however loaded the machine is.
           headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' },

@@ -18,7 +18,12 @@ import { localPayload } from './support/local-payload'
 import { runScript } from './support/run-cli'
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures', 'reports')
-const normalise = (text: string) => text.replace(/^\uFEFF/, '').replace(/[ \t]+$/gm, '').replace(/\r\n/g, '\n').trim()
+const normalise = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\r\n/g, '\n')
+    .trim()
 const slugOf = (file: string) => {
   const parsed = parseReport(readFileSync(file, 'utf8'))
   if (!parsed.ok) throw new Error(`fixture ${file} does not parse`)

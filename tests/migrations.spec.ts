@@ -37,8 +37,13 @@ describe.runIf(databaseKind(process.env.DATABASE_URL) !== 'mongodb')('production
     const report = await post(
       '/api/reports',
       {
-        title: 'Regional rapport Test', compiledAt: '2025-04-03T07:00:00.000Z', distribution: ['managers'], _status: 'published',
-        sections: [section.doc.id], communicationActions: [action.doc.id], spokespersons: [person.doc.id],
+        title: 'Regional rapport Test',
+        compiledAt: '2025-04-03T07:00:00.000Z',
+        distribution: ['managers'],
+        _status: 'published',
+        sections: [section.doc.id],
+        communicationActions: [action.doc.id],
+        spokespersons: [person.doc.id],
         collectedInformation: [{ label: 'FAQ', url: '#' }],
       },
       token,

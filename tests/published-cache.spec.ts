@@ -95,7 +95,7 @@ describe('published-read cache', () => {
     expect(staffRead.headers.get('x-lagesbild-cache')).toBe('bypass')
   })
 
-  it('shows a publisher\'s change to the report on the very next read', async () => {
+  it("shows a publisher's change to the report on the very next read", async () => {
     const doc = await report(`Före ${tag()}`)
     await anonymous()(`/api/reports/${doc.id}`)
     expect((await anonymous()(`/api/reports/${doc.id}`)).headers.get('x-lagesbild-cache')).toBe('hit')
@@ -104,7 +104,7 @@ describe('published-read cache', () => {
     expect((await anonymous()(`/api/reports/${doc.id}`)).body.title).toBe(title)
   })
 
-  it('keeps a report as its edition when a referenced section or spokesperson changes, and shows the change on the next read once the report is published again', async () => {
+  it('keeps a report as its edition when a part changes, and shows the change on the next read once the report is published again', async () => {
     const part = await section(`Avsnitt ${tag()}`)
     const person = await create('spokespersons', { name: `Person ${tag()}`, title: 'direktör', active: true })
     const doc = await report(`Beroenden ${tag()}`, { sections: [part.id], spokespersons: [person.id] })
@@ -354,10 +354,21 @@ function bulletBody(text: string) {
   const textNode = { type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }
   return {
     root: {
-      type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
+      type: 'root',
+      format: '',
+      indent: 0,
+      version: 1,
+      direction: 'ltr',
       children: [
         {
-          type: 'list', listType: 'bullet', tag: 'ul', start: 1, format: '', indent: 0, version: 1, direction: 'ltr',
+          type: 'list',
+          listType: 'bullet',
+          tag: 'ul',
+          start: 1,
+          format: '',
+          indent: 0,
+          version: 1,
+          direction: 'ltr',
           children: [{ type: 'listitem', value: 1, format: '', indent: 0, version: 1, direction: 'ltr', children: [textNode] }],
         },
       ],

@@ -48,9 +48,7 @@ describe('seed report', () => {
     const snapshot = async () => {
       const report = await payload.find({ collection: 'reports', where: { slug: { equals: SLUG } }, depth: 0 })
       const counts = await Promise.all(
-        (['reports', 'sections', 'communication-actions', 'spokespersons'] as const).map(
-          async (collection) => (await payload.count({ collection })).totalDocs,
-        ),
+        (['reports', 'sections', 'communication-actions', 'spokespersons'] as const).map(async (collection) => (await payload.count({ collection })).totalDocs),
       )
       const versions = await payload.countVersions({ collection: 'reports', where: { parent: { equals: report.docs[0].id } } })
       return { updatedAt: report.docs[0].updatedAt, counts, versions: versions.totalDocs }

@@ -25,8 +25,7 @@ const unknownAddress = () => `ingen-${randomUUID().slice(0, 8)}@throttle.test`
 const signIn = (client: string, email: string, password: string) =>
   api('/api/users/login', { method: 'POST', body: { email, password }, headers: { 'x-forwarded-for': client } })
 
-const graphqlFrom = (client: string, query: string) =>
-  api('/api/graphql', { method: 'POST', body: { query }, headers: { 'x-forwarded-for': client } })
+const graphqlFrom = (client: string, query: string) => api('/api/graphql', { method: 'POST', body: { query }, headers: { 'x-forwarded-for': client } })
 
 async function timed(work: () => Promise<ApiResponse>) {
   const started = performance.now()

@@ -109,7 +109,10 @@ describe('signed publish webhooks', () => {
   }
   // By slug: SQLite gives a deleted report's id to the next report.
   const requestsFor = (report: Report) => receiver.requests.filter((received) => messageOf(received).slug === report.slug)
-  const deliveredEvents = (report: Report) => requestsFor(report).filter((r) => r.answered === 204).map((r) => messageOf(r).event)
+  const deliveredEvents = (report: Report) =>
+    requestsFor(report)
+      .filter((r) => r.answered === 204)
+      .map((r) => messageOf(r).event)
   const awaitEvent = (report: Report, event: string, nth = 1) =>
     waitFor(`${event} #${nth} for report ${report.slug}`, () => requestsFor(report).filter((r) => r.answered === 204 && messageOf(r).event === event)[nth - 1])
   const attemptsOf = async (deliveryId: string) =>

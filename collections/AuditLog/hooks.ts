@@ -41,7 +41,7 @@ function changedFields(
   relationshipFields: ReadonlySet<string> = new Set(),
 ): string[] {
   const stored = (key: string, doc: Record<string, unknown> | undefined) =>
-    JSON.stringify(relationshipFields.has(key) ? idsOf(doc?.[key]) ?? null : doc?.[key] ?? null)
+    JSON.stringify(relationshipFields.has(key) ? (idsOf(doc?.[key]) ?? null) : (doc?.[key] ?? null))
   const keys = new Set([...Object.keys(previous ?? {}), ...Object.keys(next)])
   return [...keys]
     .filter((key) => !IGNORED_FIELDS.has(key) && key !== 'id' && key !== '_status')

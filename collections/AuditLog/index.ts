@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isPublisher, nobody } from '../../access/predicates'
 import { bi, bilingualOptions, textField } from '../fields'
 
-const AUDIT_ACTIONS = ['create', 'update', 'draft', 'publish', 'unpublish', 'delete', 'restore', 'schedule', 'cancelSchedule'] as const
+export const AUDIT_ACTIONS = ['create', 'update', 'draft', 'publish', 'unpublish', 'delete', 'restore', 'schedule', 'cancelSchedule'] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /**

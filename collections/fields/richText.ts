@@ -12,8 +12,6 @@ import {
 } from '@payloadcms/richtext-lexical'
 import type { RichTextField } from 'payload'
 
-import { KeepEditsFeature } from '../../src/admin/keep-edits/KeepEditsFeature.server'
-
 import type { Bilingual } from './labels'
 import { validateLinkUrl } from './url'
 
@@ -36,15 +34,11 @@ const reportEditor = lexicalEditor({
       enabledCollections: [],
       fields: ({ defaultFields }) =>
         defaultFields.map((field) =>
-          'name' in field && field.name === 'url'
-            ? { ...field, hooks: {}, validate: (value: unknown) => validateLinkUrl(value) }
-            : field,
+          'name' in field && field.name === 'url' ? { ...field, hooks: {}, validate: (value: unknown) => validateLinkUrl(value) } : field,
         ) as never,
     }),
     FixedToolbarFeature(),
     InlineToolbarFeature(),
-    // What is typed reaches the form before a save or an exit (src/admin/keep-edits).
-    KeepEditsFeature(),
   ],
 })
 

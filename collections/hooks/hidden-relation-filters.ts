@@ -76,7 +76,7 @@ export const hideHiddenRelationsFromFilters: CollectionBeforeOperationHook = asy
       const ids = asList(value)
       const readable = await readableIds(req, relationTo, ids)
       const visible = ids.map((id) => (readable.has(String(id)) ? id : nowhere))
-      condition[operator] = Array.isArray(value) || typeof value === 'string' && value.includes(',') ? visible : visible[0]
+      condition[operator] = Array.isArray(value) || (typeof value === 'string' && value.includes(',')) ? visible : visible[0]
     }
   }
   return args

@@ -104,18 +104,21 @@ async function refuseMissingRelations(fields: FieldLike[], data: Record<string, 
     // With numeric ids (SQL) a non-numeric one cannot exist; asking would be a database error.
     const numeric = req.payload.db.defaultIDType === 'number'
     const askable = numeric ? ids.filter((id) => /^\d{1,15}$/.test(id)) : ids
-    const { docs } = askable.length === 0 ? { docs: [] as { id: unknown }[] } : await req.payload.find({
-      collection: field.relationTo as never,
-      where: { id: { in: askable } },
-      select: {} as never,
-      depth: 0,
-      limit: ids.length,
-      pagination: false,
-      draft: true,
-      overrideAccess: false,
-      user: req.user,
-      req,
-    })
+    const { docs } =
+      askable.length === 0
+        ? { docs: [] as { id: unknown }[] }
+        : await req.payload.find({
+            collection: field.relationTo as never,
+            where: { id: { in: askable } },
+            select: {} as never,
+            depth: 0,
+            limit: ids.length,
+            pagination: false,
+            draft: true,
+            overrideAccess: false,
+            user: req.user,
+            req,
+          })
     const found = new Set((docs as { id: unknown }[]).map((doc) => String(doc.id)))
     const missing = ids.filter((id) => !found.has(id))
     if (missing.length) {

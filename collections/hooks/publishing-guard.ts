@@ -12,8 +12,7 @@ import { APIError, type CollectionBeforeOperationHook } from 'payload'
 import { canPublish, isStaffUser } from '../../access/roles'
 import { wasPublishedAtStart } from './publication-state'
 
-const refuse = (what: string) =>
-  new APIError(`Only a publisher can ${what}. Save your changes as a draft instead.`, 403, undefined, true)
+const refuse = (what: string) => new APIError(`Only a publisher can ${what}. Save your changes as a draft instead.`, 403, undefined, true)
 
 export const guardPublishing: CollectionBeforeOperationHook = async ({ args, collection, operation, overrideAccess, req }) => {
   if (overrideAccess || canPublish(req.user)) return args

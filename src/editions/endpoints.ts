@@ -3,7 +3,7 @@
  *   GET  /api/reports/:id/parts     the parts a publication would publish with the report (staff)
  *   POST /api/reports/:id/next      "Ny rapport utifrån denna": a new draft from this report (staff)
  *   GET  /api/reports/:id/changes   ?since=previous-edition|previous-report[&edition=N], or ?edition=N&from=M: what changed
- *   GET  /api/reports/using/:collection/:partId   published reports using a part whose edition no longer shows it as it is (staff)
+ *   GET  /api/reports/using/:partCollection/:partId   published reports using a part whose edition no longer shows it as it is (staff)
  */
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
@@ -43,7 +43,13 @@ async function baseline(req: PayloadRequest, edition: EditionDoc, since: Since):
   }
   const { docs } = await req.payload.find({
     collection: 'editions',
-    where: { and: [{ reportKey: { not_equals: edition.reportKey } }, { subject: { equals: edition.content.subject } }, { compiledAt: { less_than: edition.content.compiledAt } }] },
+    where: {
+      and: [
+        { reportKey: { not_equals: edition.reportKey } },
+        { subject: { equals: edition.content.subject } },
+        { compiledAt: { less_than: edition.content.compiledAt } },
+      ],
+    },
     sort: '-publishedAt',
     limit: 50,
     depth: 0,
@@ -63,18 +69,28 @@ export const editionEndpoints: Endpoint[] = [
     handler: (req) =>
       answer(async () => {
         staffOnly(req)
-        const report = await req.payload.findByID({ collection: 'reports', id: reportId(req), draft: true, depth: 0, overrideAccess: false, user: req.user, req, disableErrors: true })
+        const report = await req.payload.findByID({
+          collection: 'reports',
+          id: reportId(req),
+          draft: true,
+          depth: 0,
+          overrideAccess: false,
+          user: req.user,
+          req,
+          disableErrors: true,
+        })
         if (!report) throw new APIError('No such report.', 404, undefined, true)
         return { parts: await partsOf(req, report as unknown as Record<string, unknown>) }
       }),
   },
   {
-    path: '/using/:collection/:partId',
+    // Not `:collection`: Payload's router fills that parameter with the endpoint's own collection.
+    path: '/using/:partCollection/:partId',
     method: 'get',
     handler: (req) =>
       answer(async () => {
         staffOnly(req)
-        const part = REPORT_PARTS.find(({ collection }) => collection === req.routeParams?.collection)
+        const part = REPORT_PARTS.find(({ collection }) => collection === req.routeParams?.partCollection)
         if (!part) throw new APIError(`collection must be one of ${REPORT_PARTS.map(({ collection }) => collection).join(', ')}`, 400, undefined, true)
         return { reports: await reportsShowingOlderPart(req, part.field, req.routeParams?.partId as string) }
       }),
@@ -107,7 +123,8 @@ export const editionEndpoints: Endpoint[] = [
  * report, or another edition of the same report.
  */
 export async function reportChanges(req: PayloadRequest, id: number | string, since: string | { edition: number }, number?: number) {
-  if (typeof since === 'string' && !SINCE.includes(since as Since)) throw new EditionRequestError(`since must be one of ${SINCE.join(', ')}; got "${since.slice(0, 40)}"`, 400)
+  if (typeof since === 'string' && !SINCE.includes(since as Since))
+    throw new EditionRequestError(`since must be one of ${SINCE.join(', ')}; got "${since.slice(0, 40)}"`, 400)
   const reportKey = await recordKeyOf(req, id)
   if (!reportKey) throw new EditionRequestError(`Not found: no report ${String(id).slice(0, 40)}`, 404)
   const edition = await findEdition(req, reportKey, number !== undefined ? { edition: number } : {})
@@ -140,7 +157,8 @@ async function reportsShowingOlderPart(req: PayloadRequest, field: string, partI
   const stale = []
   for (const report of docs) {
     const [latest, now] = await Promise.all([latestEdition(req, await recordKeyOf(req, report.id)), publishedContent(req, report.id)])
-    if (latest && now && !sameContent(latest.content, now)) stale.push({ id: report.id, title: report.title, edition: latest.number, publishedAt: latest.publishedAt })
+    if (latest && now && !sameContent(latest.content, now))
+      stale.push({ id: report.id, title: report.title, edition: latest.number, publishedAt: latest.publishedAt })
   }
   return stale
 }

@@ -60,6 +60,7 @@ export async function findEdition(req: PayloadRequest, reportKey: string, query:
   const found = docs[0] as unknown as EditionDoc | undefined
   if (found) return found
   if (query.edition !== undefined) throw new EditionRequestError(`Not found: the report has no edition ${query.edition} that you may read`, 404)
-  if (query.asOf) throw new EditionRequestError(`Not found: the report was not published at ${query.asOf.toISOString()} (no edition you may read was published by then)`, 404)
+  if (query.asOf)
+    throw new EditionRequestError(`Not found: the report was not published at ${query.asOf.toISOString()} (no edition you may read was published by then)`, 404)
   throw new EditionRequestError(`Not found: the report has no published edition that you may read`, 404)
 }

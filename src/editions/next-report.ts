@@ -17,7 +17,16 @@ const idOf = (value: unknown): Id => (value && typeof value === 'object' ? (valu
 /** The report's slug for today, with "-2", "-3" … when another report already has it. */
 async function freeSlug(req: PayloadRequest, title: string, compiledAt: Date): Promise<string> {
   const base = reportSlug(title, compiledAt)
-  const { docs } = await req.payload.find({ collection: 'reports', where: { slug: { like: base } }, draft: true, depth: 0, pagination: false, select: { slug: true }, overrideAccess: true, req })
+  const { docs } = await req.payload.find({
+    collection: 'reports',
+    where: { slug: { like: base } },
+    draft: true,
+    depth: 0,
+    pagination: false,
+    select: { slug: true },
+    overrideAccess: true,
+    req,
+  })
   const taken = new Set(docs.map((doc) => doc.slug))
   let slug = base
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
@@ -43,7 +52,13 @@ export async function startNextReport(req: PayloadRequest, sourceId: Id): Promis
       sections.push(section.id)
       continue
     }
-    const copy = await req.payload.create({ collection: 'sections', data: { title: section.title, kind: section.kind, body: section.body, _status: 'draft' }, draft: true, depth: 0, ...access })
+    const copy = await req.payload.create({
+      collection: 'sections',
+      data: { title: section.title, kind: section.kind, body: section.body, _status: 'draft' },
+      draft: true,
+      depth: 0,
+      ...access,
+    })
     sections.push(copy.id)
   }
 

@@ -47,7 +47,13 @@ export async function partsOf(req: PayloadRequest, report: Doc): Promise<PartSta
           : collection === 'communication-actions' && doc.audience === 'internal' && report.audience === 'public'
             ? 'anonymous'
             : undefined
-      states.push({ collection, id: doc.id, title: (collection === 'spokespersons' ? doc.name : doc.title) ?? String(doc.id), status: doc._status === 'published' ? 'published' : 'draft', ...(hiddenFrom ? { hiddenFrom } : {}) })
+      states.push({
+        collection,
+        id: doc.id,
+        title: (collection === 'spokespersons' ? doc.name : doc.title) ?? String(doc.id),
+        status: doc._status === 'published' ? 'published' : 'draft',
+        ...(hiddenFrom ? { hiddenFrom } : {}),
+      })
     }
   }
   return states
@@ -56,20 +62,27 @@ export async function partsOf(req: PayloadRequest, report: Doc): Promise<PartSta
 export const publishPartsWithReport: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   if (data?._status !== 'published') return data
   const report = { ...originalDoc, ...data }
-  for (const part of await partsOf(req, report)) {
-    if (part.status !== 'draft') continue
-    await req.payload.update({
-      collection: part.collection,
-      id: part.id,
-      data: { _status: 'published' },
-      draft: false,
-      depth: 0,
-      select: {},
-      // A script without a user is trusted; a person's publication carries their access.
-      overrideAccess: !req.user,
-      user: req.user ?? undefined,
-      req,
-    })
+  // Payload marks a restore in req.context (isRestoringVersion), and a part's own update must not
+  // read as one: its data would not be merged with the part's newest version. Put it back after.
+  const restoring = req.context.isRestoringVersion
+  try {
+    for (const part of await partsOf(req, report)) {
+      if (part.status !== 'draft') continue
+      await req.payload.update({
+        collection: part.collection,
+        id: part.id,
+        data: { _status: 'published' },
+        draft: false,
+        depth: 0,
+        // A script without a user is trusted; a person's publication carries their access.
+        overrideAccess: !req.user,
+        user: req.user ?? undefined,
+        context: { isRestoringVersion: false },
+        req,
+      })
+    }
+  } finally {
+    req.context.isRestoringVersion = restoring
   }
   return data
 }

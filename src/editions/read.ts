@@ -64,7 +64,8 @@ export const showLatestEdition: CollectionAfterReadHook = async ({ doc, override
   // Trusted code reading with access checks off (scripts, our own hooks) reads the live documents as they are.
   if (!doc?.id || overrideAccess) return doc
   const latest = await latestOnce(req, doc)
-  const edition = latest ? { number: latest.number, publishedAt: latest.publishedAt, sha256: latest.sha256 } : null
+  // Always an object, as a group field's value must be (the admin's form builds on it); null members before the first.
+  const edition = { number: latest?.number ?? null, publishedAt: latest?.publishedAt ?? null, sha256: latest?.sha256 ?? null }
   // Staff see the live documents and drafts, with the latest edition's number.
   if (isStaffUser(req.user) || doc._status !== 'published' || !latest) return { ...doc, edition }
   const content = contentFor(latest.content, audiencesFor(hasRole(req.user, 'reader')))

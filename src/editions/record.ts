@@ -35,7 +35,12 @@ export interface EditionDoc {
  * database: a read through Payload would run the reports' read hooks, which look this up.
  */
 export async function recordKeyOf(req: PayloadRequest, reportId: Id): Promise<string | undefined> {
-  const report = await req.payload.db.findOne<{ id: Id; recordKey?: string | null }>({ collection: 'reports', where: { id: { equals: reportId } }, select: { recordKey: true }, req })
+  const report = await req.payload.db.findOne<{ id: Id; recordKey?: string | null }>({
+    collection: 'reports',
+    where: { id: { equals: reportId } },
+    select: { recordKey: true },
+    req,
+  })
   return report?.recordKey ?? undefined
 }
 
@@ -116,7 +121,13 @@ export async function backfillEditions(payload: Payload, req?: PayloadRequest): 
   }
   const recorded = await payload.find({ collection: 'editions', select: { reportKey: true }, ...all })
   const withEdition = new Set(recorded.docs.map((edition) => edition.reportKey))
-  const published = await payload.find({ collection: 'reports', where: { _status: { equals: 'published' } }, draft: false, select: { recordKey: true }, ...all })
+  const published = await payload.find({
+    collection: 'reports',
+    where: { _status: { equals: 'published' } },
+    draft: false,
+    select: { recordKey: true },
+    ...all,
+  })
   let count = 0
   for (const report of published.docs) {
     if (withEdition.has(report.recordKey ?? '')) continue

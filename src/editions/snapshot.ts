@@ -21,7 +21,15 @@ async function publishedParts(req: PayloadRequest, collection: CollectionSlug, i
 }
 
 export async function publishedContent(req: PayloadRequest, reportId: Id): Promise<EditionContent | undefined> {
-  const report = (await req.payload.findByID({ collection: 'reports', id: reportId, draft: false, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
+  const report = (await req.payload.findByID({
+    collection: 'reports',
+    id: reportId,
+    draft: false,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as Doc | null
   if (!report || report._status !== 'published') return undefined
   const ids = (field: string) => ((report[field] ?? []) as unknown[]).map(idOf)
   const sections = await publishedParts(req, 'sections', ids('sections'))
@@ -38,17 +46,15 @@ export async function publishedContent(req: PayloadRequest, reportId: Id): Promi
     commissionedBy: report.commissionedBy ?? null,
     collectedInformation: ((report.collectedInformation ?? []) as Doc[]).map(({ label, url }) => ({ label, url })),
     sections: sections.map((section): EditionSection => ({ id: section.id, title: section.title, kind: section.kind, body: section.body ?? null })),
-    communicationActions: actions.map(
-      (action): EditionAction => ({
-        id: action.id,
-        date: new Date(action.date).toISOString(),
-        title: action.title,
-        url: action.url,
-        channel: action.channel ?? null,
-        audience: action.audience,
-        summary: action.summary ?? null,
-      }),
-    ),
+    communicationActions: actions.map((action): EditionAction => ({
+      id: action.id,
+      date: new Date(action.date).toISOString(),
+      title: action.title,
+      url: action.url,
+      channel: action.channel ?? null,
+      audience: action.audience,
+      summary: action.summary ?? null,
+    })),
     // Name and title only: a phone number or e-mail address is contact detail, not part of the record.
     spokespersons: people.map((person): EditionSpokesperson => ({ id: person.id, name: person.name, title: person.title ?? null })),
   }

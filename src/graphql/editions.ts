@@ -52,7 +52,8 @@ export const editionMutations: GraphQLExtension = (graphql, { collections }: Gra
     type: collections.reports!.graphQL!.type,
     args: { id: { type: new graphql.GraphQLNonNull(graphql.GraphQLID) } },
     resolve: async (_parent: unknown, args: { id: string }, context: { req: any }) => {
-      if (!isStaffUser(context.req.user)) throw new APIError('Only editors, publishers and admins may start a report.', context.req.user ? 403 : 401, undefined, true)
+      if (!isStaffUser(context.req.user))
+        throw new APIError('Only editors, publishers and admins may start a report.', context.req.user ? 403 : 401, undefined, true)
       return startNextReport(context.req, args.id)
     },
   },

@@ -22,12 +22,18 @@ export function reportViewsRouter(payload: Payload): Router {
       const { user } = await payload.auth({ headers: fetchHeaders(req) })
       const preview = view === 'preview'
       if (preview && !isStaffUser(user)) {
-        return void res.status(user ? 403 : 401).type('text/plain').send('Preview is for editors and publishers signed in to the admin.')
+        return void res
+          .status(user ? 403 : 401)
+          .type('text/plain')
+          .send('Preview is for editors and publishers signed in to the admin.')
       }
       const doc = await payload.findByID({ collection: 'reports', id, depth: 1, draft: preview, overrideAccess: false, user, disableErrors: true })
       if (!doc) return void res.status(404).type('text/plain').send('No such report.')
       const banner = preview ? `Förhandsvisning (${doc._status === 'published' ? 'publicerad' : 'utkast'}) · Preview` : undefined
-      res.set('cache-control', 'private, no-store').type('html').send(renderReportPrintHtml(reportDocumentToModel(doc), { banner }))
+      res
+        .set('cache-control', 'private, no-store')
+        .type('html')
+        .send(renderReportPrintHtml(reportDocumentToModel(doc), { banner }))
     } catch (error) {
       next(error)
     }

@@ -53,7 +53,15 @@ try {
   if (values.all) {
     await mkdir(values.out!, { recursive: true })
     const where: Where = values.draft ? {} : { _status: { equals: 'published' } }
-    const { docs } = await payload.find({ collection: 'reports', where, depth: 0, pagination: false, select: { slug: true }, sort: 'compiledAt', draft: values.draft })
+    const { docs } = await payload.find({
+      collection: 'reports',
+      where,
+      depth: 0,
+      pagination: false,
+      select: { slug: true },
+      sort: 'compiledAt',
+      draft: values.draft,
+    })
     for (const doc of docs) {
       const exported = await exportForCaller(req, doc.id, request)
       // Slugs are [a-z0-9-] only (src/slug.ts), so they are safe file names.
@@ -64,7 +72,9 @@ try {
     console.error(`exported ${docs.length} reports to ${values.out}`)
   } else {
     const exported = await exportForCaller(req, positionals[0], request)
-    const edition = exported.edition ? ` (edition ${exported.edition.number}, published ${exported.edition.publishedAt}, sha256 ${exported.edition.sha256})` : ' (draft)'
+    const edition = exported.edition
+      ? ` (edition ${exported.edition.number}, published ${exported.edition.publishedAt}, sha256 ${exported.edition.sha256})`
+      : ' (draft)'
     if (values.out) {
       await writeFile(values.out, exported.body)
       console.error(`exported ${positionals[0]}${edition} to ${values.out}`)

@@ -12,9 +12,7 @@ import { parseReport } from '../report-format/parse'
 import type { ReportModel } from '../report-format/model'
 import { type StoreOptions, storeReport } from '../reports/store'
 
-export type ImportOutcome =
-  | { file: string; status: 'created' | 'updated' | 'unchanged'; slug: string }
-  | { file: string; status: 'failed'; errors: string[] }
+export type ImportOutcome = { file: string; status: 'created' | 'updated' | 'unchanged'; slug: string } | { file: string; status: 'failed'; errors: string[] }
 
 interface ImportProgress {
   done: number

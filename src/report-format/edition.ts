@@ -71,7 +71,11 @@ export function editionModel(content: EditionContent, audiences: Audience[] = au
     subject: seen.subject ?? '',
     compiledAt: new Date(seen.compiledAt).toISOString(),
     sections: seen.sections.map((section) => ({ title: section.title, kind: section.kind, blocks: section.body ? lexicalToBlocks(section.body) : [] })),
-    communicationActions: seen.communicationActions.map((action) => ({ date: new Date(action.date).toISOString().slice(0, 10), title: action.title, url: action.url })),
+    communicationActions: seen.communicationActions.map((action) => ({
+      date: new Date(action.date).toISOString().slice(0, 10),
+      title: action.title,
+      url: action.url,
+    })),
     collectedInformation: seen.collectedInformation.map(({ label, url }) => ({ label, url })),
     spokespersons: seen.spokespersons.map((person) => ({ name: person.name, title: person.title ?? '' })),
   }
@@ -88,7 +92,10 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined)
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`)
+      .join(',')}}`
   }
   return JSON.stringify(value ?? null)
 }

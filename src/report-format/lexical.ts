@@ -39,10 +39,7 @@ const linkNode = (text: string, url: string): LexicalNode => ({
   fields: { linkType: 'custom', newTab: false, url },
 })
 
-const inlineNodes = (inlines: Inline[]) =>
-  inlines.map((inline) =>
-    inline.type === 'link' ? linkNode(inline.text, inline.url) : textNode(inline.text),
-  )
+const inlineNodes = (inlines: Inline[]) => inlines.map((inline) => (inline.type === 'link' ? linkNode(inline.text, inline.url) : textNode(inline.text)))
 
 const paragraphNode = (children: LexicalNode[]): LexicalNode => ({
   children,
@@ -83,9 +80,7 @@ export function blocksToLexical(blocks: Block[]): LexicalEditorState {
     // Lexical's ListNode transform merges adjacent lists as soon as one is edited; an empty
     // paragraph keeps two consecutive list blocks apart (lexicalToBlocks skips it).
     if (block.type === 'list' && blocks[index - 1]?.type === 'list') children.push(paragraphNode([]))
-    children.push(
-      block.type === 'list' ? listNode(block.items, 0) : paragraphNode(inlineNodes(block.inlines)),
-    )
+    children.push(block.type === 'list' ? listNode(block.items, 0) : paragraphNode(inlineNodes(block.inlines)))
   })
   return { root: { children, ...elementBase(), type: 'root', version: 1 } }
 }

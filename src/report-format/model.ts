@@ -17,13 +17,7 @@ export interface ListItem {
 /** A block of a section body: a bullet list or a paragraph. */
 export type Block = { type: 'list'; items: ListItem[] } | { type: 'paragraph'; inlines: Inline[] }
 
-export const SECTION_KINDS = [
-  'situationSummary',
-  'communicationSituation',
-  'organisationComment',
-  'about',
-  'other',
-] as const
+export const SECTION_KINDS = ['situationSummary', 'communicationSituation', 'organisationComment', 'about', 'other'] as const
 export type SectionKind = (typeof SECTION_KINDS)[number]
 
 export interface SectionModel {

@@ -3,17 +3,7 @@
  * a title line, a "Sammanställd" line, then titled blocks separated by blank lines.
  * Bullets are "- " with ONE leading space per nesting level; links are [text](url).
  */
-import type {
-  Block,
-  CommunicationActionModel,
-  Inline,
-  LinkModel,
-  ListItem,
-  ReportModel,
-  SectionKind,
-  SectionModel,
-  SpokespersonModel,
-} from './model'
+import type { Block, CommunicationActionModel, Inline, LinkModel, ListItem, ReportModel, SectionKind, SectionModel, SpokespersonModel } from './model'
 import { reportSchema } from './schema'
 import { fromStockholmLocal, isCalendarDate, isoDate, toStockholmLocal } from './stockholm-time'
 
@@ -41,12 +31,7 @@ const SECTION_KIND_BY_TITLE: Readonly<Record<string, SectionKind>> = {
   'Verksamhetens kommentar': 'organisationComment',
 }
 
-const KNOWN_HEADINGS = new Set([
-  ...Object.keys(SECTION_KIND_BY_TITLE),
-  ACTIONS_HEADING,
-  LINKS_HEADING,
-  SPOKESPERSONS_HEADING,
-])
+const KNOWN_HEADINGS = new Set([...Object.keys(SECTION_KIND_BY_TITLE), ACTIONS_HEADING, LINKS_HEADING, SPOKESPERSONS_HEADING])
 
 const EXPECTED_COMPILED = '"Sammanställd: YYYY-MM-DD klockan HH:MM"'
 const EXPECTED_ACTION = '"- d/m: [title](url)"'
@@ -96,9 +81,7 @@ interface SourceLine {
   text: string
 }
 
-type Heading =
-  | { kind: 'section'; line: SourceLine; section: SectionModel }
-  | { kind: 'actions' | 'links' | 'spokespersons'; line: SourceLine; count: number }
+type Heading = { kind: 'section'; line: SourceLine; section: SectionModel } | { kind: 'actions' | 'links' | 'spokespersons'; line: SourceLine; count: number }
 
 export function parseReport(text: string, options: ParseOptions = {}): ParseResult {
   const errors: ParseError[] = []
@@ -116,12 +99,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ParseResu
 
   const nonBlank = lines.filter((line) => line.text !== '')
   const titleLine = nonBlank[0]
-  if (
-    !titleLine ||
-    isBullet(titleLine.text) ||
-    /^\s/.test(titleLine.text) ||
-    COMPILED_LINE.test(titleLine.text)
-  ) {
+  if (!titleLine || isBullet(titleLine.text) || /^\s/.test(titleLine.text) || COMPILED_LINE.test(titleLine.text)) {
     fail(titleLine?.number ?? 1, 'expected a title line such as "Regional rapport <ämne>"')
     return { ok: false, errors }
   }
@@ -152,8 +130,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ParseResu
     if (current?.kind === 'section' && current.section.blocks.length === 0) {
       fail(
         current.line.number,
-        `section "${current.line.text}" is empty; expected bullets or a paragraph after the title ` +
-          '(a paragraph must end with . ! ? : or ;)',
+        `section "${current.line.text}" is empty; expected bullets or a paragraph after the title ` + '(a paragraph must end with . ! ? : or ;)',
       )
     } else if (current && current.kind !== 'section' && current.count === 0) {
       const expected = {
@@ -161,10 +138,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ParseResu
         links: EXPECTED_LINK,
         spokespersons: EXPECTED_SPOKESPERSON,
       }
-      fail(
-        current.line.number,
-        `"${current.line.text}" is empty; expected lines like ${expected[current.kind]}`,
-      )
+      fail(current.line.number, `"${current.line.text}" is empty; expected lines like ${expected[current.kind]}`)
     }
   }
 
@@ -230,10 +204,7 @@ function parseCompiledAt(line: SourceLine, fail: Fail): Date | undefined {
   }
   const instant = fromStockholmLocal({ year, month, day, hour, minute })
   if (!instant) {
-    fail(
-      line.number,
-      `${match[4]}:${match[5]} does not exist in Stockholm on ${isoDate(year, month, day)} (clocks go forward)`,
-    )
+    fail(line.number, `${match[4]}:${match[5]} does not exist in Stockholm on ${isoDate(year, month, day)} (clocks go forward)`)
   }
   return instant
 }
@@ -268,10 +239,7 @@ function parseBlock(run: SourceLine[], fail: Fail): Block | undefined {
   const [first, ...rest] = run
   if (isBullet(first.text)) return parseList(run, fail)
   if (/^\s/.test(first.text)) {
-    fail(
-      first.number,
-      'expected "- " after the leading spaces (one space per nesting level), or no indentation',
-    )
+    fail(first.number, 'expected "- " after the leading spaces (one space per nesting level), or no indentation')
     return undefined
   }
   if (rest.length > 0) {
@@ -289,10 +257,7 @@ function parseList(run: SourceLine[], fail: Fail): Block | undefined {
   for (const line of run) {
     const match = BULLET_LINE.exec(line.text)
     if (!match) {
-      fail(
-        line.number,
-        'expected a bullet "- " (one leading space per nesting level) or a blank line before a paragraph',
-      )
+      fail(line.number, 'expected a bullet "- " (one leading space per nesting level) or a blank line before a paragraph')
       continue
     }
     const depth = match[1].length
@@ -328,11 +293,7 @@ function soleLink(rest: string): { text: string; url: string } | undefined {
  * "- d/m: [title](url)". The year is the compiled year in Stockholm, except that a date after the
  * compiled day must be from the year before (compiled 3 January, "30/12" is last December).
  */
-function parseActionLine(
-  line: SourceLine,
-  compiled: { year: number; month: number; day: number },
-  fail: Fail,
-): CommunicationActionModel | undefined {
+function parseActionLine(line: SourceLine, compiled: { year: number; month: number; day: number }, fail: Fail): CommunicationActionModel | undefined {
   const match = /^- (\d{1,2})\/(\d{1,2}): (.*)$/.exec(line.text)
   const link = match && soleLink(match[3])
   if (!match || !link) {

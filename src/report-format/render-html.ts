@@ -49,27 +49,19 @@ function renderInlines(inlines: Inline[]): string {
 
 function renderList(items: ListItem[], nested = false): string {
   const listItems = items.map(
-    (item) =>
-      `<li style="${STYLE.li}">${renderInlines(item.inlines)}` +
-      `${item.children.length > 0 ? renderList(item.children, true) : ''}</li>`,
+    (item) => `<li style="${STYLE.li}">${renderInlines(item.inlines)}` + `${item.children.length > 0 ? renderList(item.children, true) : ''}</li>`,
   )
   return `<ul style="${nested ? STYLE.nestedUl : STYLE.ul}">\n${listItems.join('\n')}\n</ul>`
 }
 
-const renderBlock = (block: Block) =>
-  block.type === 'list'
-    ? renderList(block.items)
-    : `<p style="${STYLE.p}">${renderInlines(block.inlines)}</p>`
+const renderBlock = (block: Block) => (block.type === 'list' ? renderList(block.items) : `<p style="${STYLE.p}">${renderInlines(block.inlines)}</p>`)
 
 export function renderReportHtml(report: ReportModel, options: { lang?: string } = {}): string {
   const title = escapeHtml(report.title)
   const content = [
     `<h1 style="${STYLE.h1}">${title}</h1>`,
     `<p style="${STYLE.compiled}">${escapeHtml(renderCompiledLine(report.compiledAt))}</p>`,
-    ...reportBlocksInOrder(report).flatMap((block) => [
-      `<h2 style="${STYLE.h2}">${escapeHtml(block.title)}</h2>`,
-      ...block.blocks.map(renderBlock),
-    ]),
+    ...reportBlocksInOrder(report).flatMap((block) => [`<h2 style="${STYLE.h2}">${escapeHtml(block.title)}</h2>`, ...block.blocks.map(renderBlock)]),
   ]
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(options.lang ?? 'sv')}">

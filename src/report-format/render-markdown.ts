@@ -17,8 +17,7 @@ function escapeInline(text: string): string {
   return text.replace(/[\\`*_[\]<~]/g, '\\$&').replace(ENTITY_LIKE_AMPERSAND, '\\&')
 }
 
-const characterReferences = (whitespace: string) =>
-  [...whitespace].map((char) => `&#${char.codePointAt(0)};`).join('')
+const characterReferences = (whitespace: string) => [...whitespace].map((char) => `&#${char.codePointAt(0)};`).join('')
 
 /** Escapes what is markup only at the start of a block: headings, quotes, list markers, indentation. */
 function escapeLineStart(escaped: string): string {
@@ -34,18 +33,20 @@ const keepTrailingWhitespace = (escaped: string) => escaped.replace(/[ \t]+$/, c
 
 /** Link destination: no spaces, "<", ">" or unbalanced parentheses, and no entities to decode. */
 function escapeUrl(url: string): string {
-  return url
-    .replace(/[\s<>\\\u0000-\u001f\u007f]/g, (char) => encodeURIComponent(char))
-    .replace(/[()]/g, '\\$&')
-    .replace(ENTITY_LIKE_AMPERSAND, '\\&')
+  return (
+    url
+      // eslint-disable-next-line no-control-regex -- control characters must be percent-encoded in a link destination
+      .replace(/[\s<>\\\u0000-\u001f\u007f]/g, (char) => encodeURIComponent(char))
+      .replace(/[()]/g, '\\$&')
+      .replace(ENTITY_LIKE_AMPERSAND, '\\&')
+  )
 }
 
 /** Unsafe links become text, and adjacent text is merged so escaping sees whole runs. */
 function toRuns(inlines: Inline[]): Inline[] {
   const runs: Inline[] = []
   for (const inline of inlines) {
-    const run: Inline =
-      inline.type === 'link' && isSafeLinkUrl(inline.url) ? inline : { type: 'text', text: inline.text }
+    const run: Inline = inline.type === 'link' && isSafeLinkUrl(inline.url) ? inline : { type: 'text', text: inline.text }
     const previous = runs.at(-1)
     if (run.type === 'text' && previous?.type === 'text') previous.text += run.text
     else runs.push({ ...run })
@@ -77,10 +78,7 @@ function renderHeading(level: 1 | 2, text: string): string {
 
 function renderList(items: ListItem[], marker: '-' | '*', indent = ''): string[] {
   // Children start at the parent's content column: the marker plus one space.
-  return items.flatMap((item) => [
-    `${indent}${marker} ${renderLine(item.inlines)}`,
-    ...renderList(item.children, marker, `${indent}  `),
-  ])
+  return items.flatMap((item) => [`${indent}${marker} ${renderLine(item.inlines)}`, ...renderList(item.children, marker, `${indent}  `)])
 }
 
 function renderBlocks(blocks: Block[]): string[] {
@@ -102,10 +100,7 @@ export function renderReportMarkdown(report: ReportModel): string {
   const parts = [
     renderHeading(1, report.title),
     renderLine([{ type: 'text', text: renderCompiledLine(report.compiledAt) }]),
-    ...reportBlocksInOrder(report).flatMap((block) => [
-      renderHeading(2, block.title),
-      ...renderBlocks(block.blocks),
-    ]),
+    ...reportBlocksInOrder(report).flatMap((block) => [renderHeading(2, block.title), ...renderBlocks(block.blocks)]),
   ]
   return `${parts.join('\n\n')}\n`
 }

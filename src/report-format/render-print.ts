@@ -19,8 +19,6 @@ const PRINT_CSS = `
 export function renderReportPrintHtml(report: ReportModel, options: { lang?: string; banner?: string } = {}): string {
   const html = renderReportHtml(report, options)
   const bannerStyle = 'font-family:Arial, Helvetica, sans-serif;background:#fff4ce;color:#5c4400;padding:8px 16px;font-size:14px;'
-  const banner = options.banner
-    ? `<div style="${bannerStyle}">${options.banner.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</div>`
-    : ''
+  const banner = options.banner ? `<div style="${bannerStyle}">${options.banner.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</div>` : ''
   return html.replace('</head>', `<style>${PRINT_CSS}</style></head>`).replace(/<body([^>]*)>/, `<body$1>${banner}`)
 }

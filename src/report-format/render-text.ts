@@ -17,25 +17,16 @@ interface TitledBlock {
 }
 
 export function renderInlines(inlines: Inline[]): string {
-  return inlines
-    .map((inline) => (inline.type === 'link' ? `[${inline.text}](${inline.url})` : inline.text))
-    .join('')
+  return inlines.map((inline) => (inline.type === 'link' ? `[${inline.text}](${inline.url})` : inline.text)).join('')
 }
 
 function renderListItems(items: ListItem[], depth: number): string[] {
   // One leading space per nesting level, not Markdown's two or four.
-  return items.flatMap((item) => [
-    `${' '.repeat(depth)}- ${renderInlines(item.inlines)}`,
-    ...renderListItems(item.children, depth + 1),
-  ])
+  return items.flatMap((item) => [`${' '.repeat(depth)}- ${renderInlines(item.inlines)}`, ...renderListItems(item.children, depth + 1)])
 }
 
 function renderBlocks(blocks: Block[]): string {
-  return blocks
-    .map((block) =>
-      block.type === 'list' ? renderListItems(block.items, 0).join('\n') : renderInlines(block.inlines),
-    )
-    .join('\n\n')
+  return blocks.map((block) => (block.type === 'list' ? renderListItems(block.items, 0).join('\n') : renderInlines(block.inlines))).join('\n\n')
 }
 
 /** "2025-04-03T07:00:00.000Z" -> "2025-04-03 klockan 09:00" (Stockholm wall-clock time). */
@@ -59,9 +50,7 @@ function renderSpokesperson(person: SpokespersonModel): string {
   return `${person.name}, ${person.title}`
 }
 
-const bulletList = (inlinesPerItem: Inline[][]): Block[] => [
-  { type: 'list', items: inlinesPerItem.map((inlines) => ({ inlines, children: [] })) },
-]
+const bulletList = (inlinesPerItem: Inline[][]): Block[] => [{ type: 'list', items: inlinesPerItem.map((inlines) => ({ inlines, children: [] })) }]
 
 /**
  * The body of the report after the title and compiled line, in layout order: non-about sections,
@@ -90,16 +79,12 @@ export function reportBlocksInOrder(report: ReportModel): TitledBlock[] {
     ordered.push({ kind: 'actions', title: ACTIONS_HEADING, blocks: bulletList(lines) })
   }
   if (report.collectedInformation.length > 0) {
-    const lines = report.collectedInformation.map((link): Inline[] => [
-      { type: 'link', text: link.label, url: link.url },
-    ])
+    const lines = report.collectedInformation.map((link): Inline[] => [{ type: 'link', text: link.label, url: link.url }])
     ordered.push({ kind: 'links', title: LINKS_HEADING, blocks: bulletList(lines) })
   }
   ordered.push(...aboutBeforeSpokespersons.map(sectionBlock))
   if (report.spokespersons.length > 0) {
-    const lines = report.spokespersons.map((person): Inline[] => [
-      { type: 'text', text: renderSpokesperson(person) },
-    ])
+    const lines = report.spokespersons.map((person): Inline[] => [{ type: 'text', text: renderSpokesperson(person) }])
     ordered.push({ kind: 'spokespersons', title: SPOKESPERSONS_HEADING, blocks: bulletList(lines) })
   }
   ordered.push(...aboutAfterSpokespersons.map(sectionBlock))

@@ -29,8 +29,7 @@ const stockholmParts = new Intl.DateTimeFormat('en-US', {
 })
 
 function partsAt(instantMs: number): LocalDateTime & { second: number } {
-  const value = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(stockholmParts.formatToParts(instantMs).find((part) => part.type === type)?.value)
+  const value = (type: Intl.DateTimeFormatPartTypes) => Number(stockholmParts.formatToParts(instantMs).find((part) => part.type === type)?.value)
   return {
     year: value('year'),
     month: value('month'),
@@ -68,9 +67,7 @@ export function fromStockholmLocal(local: LocalDateTime): Date | undefined {
 }
 
 function sameLocalTime(a: LocalDateTime, b: LocalDateTime): boolean {
-  return (
-    a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute
-  )
+  return a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute
 }
 
 /** True when year-month-day is a real calendar date (rejects 2025-02-30). */

@@ -9,8 +9,7 @@ import type { ReportModel, SectionKind } from '../report-format/model'
 
 type Doc = Record<string, any>
 
-const populated = (value: unknown): Doc[] =>
-  Array.isArray(value) ? value.filter((item): item is Doc => typeof item === 'object' && item !== null) : []
+const populated = (value: unknown): Doc[] => (Array.isArray(value) ? value.filter((item): item is Doc => typeof item === 'object' && item !== null) : [])
 
 /** An instant stored for a calendar date (noon UTC) back to YYYY-MM-DD. */
 const instantToCalendarDate = (value: string) => new Date(value).toISOString().slice(0, 10)

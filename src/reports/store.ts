@@ -4,15 +4,7 @@
  * already there (natural keys) so that loading the same report twice changes nothing.
  * One transaction per report: a report is there completely or not at all.
  */
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-  type Where,
-} from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type Where } from 'payload'
 
 import { blocksToLexical, lexicalToBlocks } from '../report-format/lexical'
 import type { CommunicationActionModel, ReportModel, SectionModel, SpokespersonModel } from '../report-format/model'
@@ -75,9 +67,8 @@ export async function storeReport(payload: Payload, report: ReportModel, options
 async function writeReport(ctx: Ctx, report: ReportModel, options: StoreOptions): Promise<StoreResult> {
   const { payload, req, overrideAccess } = ctx
   const slug = reportSlug(report.title, report.compiledAt)
-  const existing = (
-    await payload.find({ collection: 'reports', where: { slug: { equals: slug } }, draft: true, depth: 0, limit: 1, req, overrideAccess })
-  ).docs[0]
+  const existing = (await payload.find({ collection: 'reports', where: { slug: { equals: slug } }, draft: true, depth: 0, limit: 1, req, overrideAccess }))
+    .docs[0]
   const existingSectionIds = (existing?.sections ?? []) as Id[]
 
   // Whether any part changed: then the report is published again, so its readers get a new edition.
@@ -142,8 +133,7 @@ async function upsertSection(ctx: Ctx, section: SectionModel, samePositionId: Id
     existing = (await payload.find({ collection: 'sections', where: sameTitle, draft: true, depth: 0, limit: 1, req, overrideAccess })).docs[0]
   } else if (samePositionId !== undefined) {
     existing =
-      (await payload.findByID({ collection: 'sections', id: samePositionId, draft: true, depth: 0, req, overrideAccess, disableErrors: true })) ??
-      undefined
+      (await payload.findByID({ collection: 'sections', id: samePositionId, draft: true, depth: 0, req, overrideAccess, disableErrors: true })) ?? undefined
     if (existing && existing.kind === 'about') existing = undefined
   }
   const data = { title: section.title, kind: section.kind, body: blocksToLexical(section.blocks) as never, _status: status }
@@ -165,9 +155,7 @@ async function upsertAction(ctx: Ctx, action: CommunicationActionModel, audience
   const { payload, req, overrideAccess } = ctx
   const date = calendarDateToInstant(action.date)
   const sameDateAndTitle: Where = { and: [{ date: { equals: date } }, { title: { equals: action.title } }] }
-  const existing = (
-    await payload.find({ collection: 'communication-actions', where: sameDateAndTitle, depth: 0, limit: 1, req, overrideAccess })
-  ).docs[0]
+  const existing = (await payload.find({ collection: 'communication-actions', where: sameDateAndTitle, depth: 0, limit: 1, req, overrideAccess })).docs[0]
   if (!existing) {
     const data = { date, title: action.title, url: action.url, audience, _status: status }
     const created = await payload.create({ collection: 'communication-actions', data, req, overrideAccess, depth: 0, select: ID_ONLY })
@@ -184,9 +172,8 @@ async function upsertAction(ctx: Ctx, action: CommunicationActionModel, audience
 /** Spokespersons are matched by name instead of being duplicated. */
 async function upsertSpokesperson(ctx: Ctx, person: SpokespersonModel, status: Status = 'published'): Promise<Upserted> {
   const { payload, req, overrideAccess } = ctx
-  const existing = (
-    await payload.find({ collection: 'spokespersons', where: { name: { equals: person.name } }, depth: 0, limit: 1, req, overrideAccess })
-  ).docs[0]
+  const existing = (await payload.find({ collection: 'spokespersons', where: { name: { equals: person.name } }, depth: 0, limit: 1, req, overrideAccess }))
+    .docs[0]
   if (!existing) {
     const data = { name: person.name, title: person.title, active: true, _status: status }
     const created = await payload.create({ collection: 'spokespersons', data, req, overrideAccess, depth: 0, select: ID_ONLY })

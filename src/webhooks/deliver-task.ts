@@ -99,9 +99,7 @@ const deliverWebhook: TaskHandler<'deliverWebhook'> = async ({ input, job, req }
   let outcome: Outcome
   if (claim.claimed) {
     const secret = env().WEBHOOK_SECRET
-    outcome = secret
-      ? await post(input, deliveryId, secret)
-      : { status: 'failed', error: 'WEBHOOK_SECRET is not set on the server that ran this job' }
+    outcome = secret ? await post(input, deliveryId, secret) : { status: 'failed', error: 'WEBHOOK_SECRET is not set on the server that ran this job' }
     await req.payload.update({ collection: DELIVERIES, id: claim.rowId, data: outcome, depth: 0, overrideAccess: true, req })
   } else {
     outcome = await outcomeOfOtherRunner(req, claim.attemptKey)

@@ -19,7 +19,14 @@ async function queueWebhooks(req: PayloadRequest, event: WebhookEvent, report: R
   try {
     // The edition readers now see (for report.published: the one this publication recorded).
     const edition = (await latestEdition(req, report.recordKey ?? (await recordKeyOf(req, report.id))))?.number ?? null
-    const body = JSON.stringify({ event, id: report.id, slug: report.slug ?? null, audience: report.audience ?? null, edition, occurredAt: new Date().toISOString() })
+    const body = JSON.stringify({
+      event,
+      id: report.id,
+      slug: report.slug ?? null,
+      audience: report.audience ?? null,
+      edition,
+      occurredAt: new Date().toISOString(),
+    })
     for (const url of env().WEBHOOK_URLS) {
       await req.payload.jobs.queue({ task: 'deliverWebhook', input: { deliveryId: randomUUID(), url, event, reportId: String(report.id), body }, req })
     }

@@ -383,7 +383,11 @@ describe('consumer site against the real CMS, in Chromium', () => {
           lines: [`p|Inledning ${hostile}`, `0|Första punkten ${marker}`, '1|Mer på webben'],
           links: [{ text: 'Mer på webben', href: 'https://example.org/mer' }],
         },
-        { title: 'Samlad information', lines: [`0|Vårdskiftet ${hostile}`], links: [{ text: `Vårdskiftet ${hostile}`, href: 'https://example.org/vardskiftet' }] },
+        {
+          title: 'Samlad information',
+          lines: [`0|Vårdskiftet ${hostile}`],
+          links: [{ text: `Vårdskiftet ${hostile}`, href: 'https://example.org/vardskiftet' }],
+        },
       ])
       // The markup arrived as text: no element was made from it, no script ran.
       expect(await page.locator('main img, main b').count()).toBe(0)
@@ -506,7 +510,11 @@ describe('consumer site against the real CMS, in Chromium', () => {
       body: { body: blocksToLexical([{ type: 'list', items: [{ inlines: [{ type: 'text', text: newBullet }], children: [] }] }]) },
     })
     expect(summary.status, JSON.stringify(summary.body)).toBe(200)
-    const published = await rest(`/api/reports/${next.body.doc.id}`, { method: 'PATCH', auth: publisherAuth, body: { compiledAt: '2031-01-01T08:00:00.000Z', _status: 'published' } })
+    const published = await rest(`/api/reports/${next.body.doc.id}`, {
+      method: 'PATCH',
+      auth: publisherAuth,
+      body: { compiledAt: '2031-01-01T08:00:00.000Z', _status: 'published' },
+    })
     expect(published.status, JSON.stringify(published.body)).toBe(200)
 
     await visit('d-reader-next-week', async (page, _cmsCalls, snap) => {

@@ -99,7 +99,8 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
       latencies[kind].push(performance.now() - started)
       noteIfSlow(started, performance.now() - started, `${kind} ${init.method ?? 'GET'} ${path.split('?')[0]} ${response.status}`)
       statuses[response.status] = (statuses[response.status] ?? 0) + 1
-      if (response.status >= 500 && serverErrorSamples.length < 10) serverErrorSamples.push(`${response.status} ${kind} ${init.method ?? 'GET'} ${path}: ${text.slice(0, 300)}`)
+      if (response.status >= 500 && serverErrorSamples.length < 10)
+        serverErrorSamples.push(`${response.status} ${kind} ${init.method ?? 'GET'} ${path}: ${text.slice(0, 300)}`)
       return { status: response.status, text }
     } catch (error) {
       failures.push(`${kind} ${init.method ?? 'GET'} ${path}: ${(error as Error).message}`)
@@ -117,15 +118,27 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
 
   async function writer(user: number) {
     const title = (n: number) => `Load ${run} writer ${user} #${n}`
-    const first = await request('editor write', '/api/sections?draft=true&depth=0', { method: 'POST', authorization: options.editor, json: { title: title(0), kind: 'other', body: paragraphBody(title(0)) } })
+    const first = await request('editor write', '/api/sections?draft=true&depth=0', {
+      method: 'POST',
+      authorization: options.editor,
+      json: { title: title(0), kind: 'other', body: paragraphBody(title(0)) },
+    })
     const own = first?.status === 201 ? (JSON.parse(first.text).doc.id as number) : undefined
     if (own !== undefined) created.set(own, title(0))
     for (let n = 1; performance.now() < deadline; n++) {
       if (own !== undefined && n % 2 === 0) {
-        const answer = await request('editor write', `/api/sections/${own}?draft=true&depth=0`, { method: 'PATCH', authorization: options.editor, json: { title: title(n), body: paragraphBody(title(n)) } })
+        const answer = await request('editor write', `/api/sections/${own}?draft=true&depth=0`, {
+          method: 'PATCH',
+          authorization: options.editor,
+          json: { title: title(n), body: paragraphBody(title(n)) },
+        })
         if (answer?.status === 200) renamed.set(own, { title: title(n), sequence: n })
       } else {
-        const answer = await request('editor write', '/api/sections?draft=true&depth=0', { method: 'POST', authorization: options.editor, json: { title: title(n), kind: 'other', body: paragraphBody(title(n)) } })
+        const answer = await request('editor write', '/api/sections?draft=true&depth=0', {
+          method: 'POST',
+          authorization: options.editor,
+          json: { title: title(n), kind: 'other', body: paragraphBody(title(n)) },
+        })
         if (answer?.status === 201) created.set(JSON.parse(answer.text).doc.id, title(n))
       }
     }
@@ -152,7 +165,9 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
     requestsPerSecond: requests / elapsed,
     byKind,
     statuses,
-    serverErrors: Object.entries(statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, count]) => sum + count, 0),
+    serverErrors: Object.entries(statuses)
+      .filter(([status]) => Number(status) >= 500)
+      .reduce((sum, [, count]) => sum + count, 0),
     failures,
     serverErrorSamples,
     slowest,
@@ -171,8 +186,11 @@ export async function verifyWrites(baseUrl: string, editor: string, acknowledged
   const found = new Map<number, string>()
   for (let i = 0; i < ids.length; i += 100) {
     const chunk = ids.slice(i, i + 100)
-    const response = await api<{ docs: { id: number; title: string }[] }>(`/api/sections?draft=true&depth=0&limit=100&where[id][in]=${chunk.join(',')}`, { auth: editor })
-    if (response.status !== 200) throw new Error(`verifying writes: ${response.status} ${typeof response.body === 'string' ? response.body : JSON.stringify(response.body)}`)
+    const response = await api<{ docs: { id: number; title: string }[] }>(`/api/sections?draft=true&depth=0&limit=100&where[id][in]=${chunk.join(',')}`, {
+      auth: editor,
+    })
+    if (response.status !== 200)
+      throw new Error(`verifying writes: ${response.status} ${typeof response.body === 'string' ? response.body : JSON.stringify(response.body)}`)
     for (const doc of response.body.docs) found.set(doc.id, doc.title)
   }
   const missing: string[] = []

@@ -48,7 +48,10 @@ const checks: [string, (response: ApiResponse) => boolean][] = [
 ]
 for (const [route, ok] of checks) {
   const response = await cms(route)
-  if (!ok(response)) await fail(`${route} answered ${response.status}: ${(typeof response.body === 'string' ? response.body : JSON.stringify(response.body) ?? '').slice(0, 300)}`)
+  if (!ok(response))
+    await fail(
+      `${route} answered ${response.status}: ${(typeof response.body === 'string' ? response.body : (JSON.stringify(response.body) ?? '')).slice(0, 300)}`,
+    )
   console.log(`smoke: ${route} ${response.status} ok`)
 }
 // The signal reaches npm and the server alike; what counts is that the server closed cleanly.

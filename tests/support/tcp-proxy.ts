@@ -59,7 +59,8 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const stop = () =>
     new Promise<void>((resolve) => {
       for (const socket of sockets) socket.destroy()
-      server ? server.close(() => resolve()) : resolve()
+      if (server) server.close(() => resolve())
+      else resolve()
       server = undefined
     })
 

@@ -94,7 +94,9 @@ describe('what changed', () => {
   })
 
   it('counts a bullet moved to another nesting level as changed', () => {
-    expect(diffEntries(entries([1, 'A'], [1, 'B']), entries([1, 'A'], [2, 'B'])).changed).toEqual([{ before: { depth: 1, text: 'B' }, after: { depth: 2, text: 'B' } }])
+    expect(diffEntries(entries([1, 'A'], [1, 'B']), entries([1, 'A'], [2, 'B'])).changed).toEqual([
+      { before: { depth: 1, text: 'B' }, after: { depth: 2, text: 'B' } },
+    ])
   })
 
   it('reports nothing for the same report', () => {

@@ -54,7 +54,9 @@ function layeringProblems(file: string, text: string): string[] {
       if (/^(payload|@payloadcms|@payload-config)(\/|$)/.test(specifier)) {
         problems.push(`${where}: src/report-format/ must stay pure, without Payload; the code that needs Payload belongs in src/ or collections/`)
       } else if (target !== undefined && !within(target, 'src/report-format')) {
-        problems.push(`${where} (${target}): src/report-format/ must stay pure and import only from itself (and packages), not from collections/ or the rest of src/`)
+        problems.push(
+          `${where} (${target}): src/report-format/ must stay pure and import only from itself (and packages), not from collections/ or the rest of src/`,
+        )
       }
     }
   }
@@ -88,11 +90,13 @@ describe('layering', () => {
       "import { freshDatabase } from './support/fresh-database'",
     ].join('\n')
     expect(layeringProblems('tests/example.spec.ts', spec)).toEqual([
-      expect.stringMatching(/^tests\/example\.spec\.ts:1 imports '\.\.\/bench\/mixed-load' \(bench\/mixed-load\): nothing under tests\/ may import from bench\//),
+      expect.stringMatching(
+        /^tests\/example\.spec\.ts:1 imports '\.\.\/bench\/mixed-load' \(bench\/mixed-load\): nothing under tests\/ may import from bench\//,
+      ),
       expect.stringMatching(/^tests\/example\.spec\.ts:4 imports '\.\.\/bench\/run' /),
     ])
     // From tests/support/, two levels up is the repository root.
-    expect(layeringProblems('tests/support/example.ts', spec)).toEqual([expect.stringContaining('tests/support/example.ts:2 imports \'../../bench/scenarios\'')])
+    expect(layeringProblems('tests/support/example.ts', spec)).toEqual([expect.stringContaining("tests/support/example.ts:2 imports '../../bench/scenarios'")])
     // bench/ may import from tests/support/.
     expect(layeringProblems('bench/example.ts', "import { startServer } from '../tests/support/server-process'")).toEqual([])
 

@@ -32,20 +32,12 @@ function errorsOf(text: string) {
   return result.errors
 }
 
-const maxDepth = (items: ListItem[]): number =>
-  items.length === 0 ? 0 : 1 + Math.max(...items.map((item) => maxDepth(item.children)))
+const maxDepth = (items: ListItem[]): number => (items.length === 0 ? 0 : 1 + Math.max(...items.map((item) => maxDepth(item.children))))
 
 const allLinkUrls = (blocks: Block[]): string[] => {
   const fromItems = (items: ListItem[]): string[] =>
-    items.flatMap((item) => [
-      ...item.inlines.flatMap((i) => (i.type === 'link' ? [i.url] : [])),
-      ...fromItems(item.children),
-    ])
-  return blocks.flatMap((block) =>
-    block.type === 'list'
-      ? fromItems(block.items)
-      : block.inlines.flatMap((i) => (i.type === 'link' ? [i.url] : [])),
-  )
+    items.flatMap((item) => [...item.inlines.flatMap((i) => (i.type === 'link' ? [i.url] : [])), ...fromItems(item.children)])
+  return blocks.flatMap((block) => (block.type === 'list' ? fromItems(block.items) : block.inlines.flatMap((i) => (i.type === 'link' ? [i.url] : []))))
 }
 
 describe('parse the seed report', () => {
@@ -74,9 +66,7 @@ describe('parse the seed report', () => {
     expect(first.items.map((item) => item.children.length)).toEqual([3, 2, 0, 0, 0])
     expect(maxDepth(first.items)).toBe(2)
     expect(second.items).toHaveLength(2)
-    expect(first.items[1].children[1].inlines).toEqual([
-      { type: 'link', text: 'Här är möjligheterna som undersöks för vårdinformationssystem', url: '#' },
-    ])
+    expect(first.items[1].children[1].inlines).toEqual([{ type: 'link', text: 'Här är möjligheterna som undersöks för vårdinformationssystem', url: '#' }])
     expect(allLinkUrls(report.sections[0].blocks)).toEqual(['#'])
   })
 
@@ -95,13 +85,7 @@ describe('parse the seed report', () => {
   })
 
   it('reads the fixed headings into their own fields', () => {
-    expect(report.communicationActions.map((action) => action.date)).toEqual([
-      '2025-04-03',
-      '2025-04-02',
-      '2025-04-02',
-      '2025-03-31',
-      '2025-03-28',
-    ])
+    expect(report.communicationActions.map((action) => action.date)).toEqual(['2025-04-03', '2025-04-02', '2025-04-02', '2025-03-31', '2025-03-28'])
     expect(report.communicationActions[2]).toEqual({
       date: '2025-04-02',
       title: 'Nya regiondirektören: Vill involvera och leda genom andra',
@@ -112,9 +96,7 @@ describe('parse the seed report', () => {
       label: 'Samlad information om Millennium på Insidan',
       url: '#',
     })
-    expect(report.spokespersons).toEqual([
-      { name: 'Karin Looström Muth', title: 'hälso- och sjukvårdsutvecklingsdirektör' },
-    ])
+    expect(report.spokespersons).toEqual([{ name: 'Karin Looström Muth', title: 'hälso- och sjukvårdsutvecklingsdirektör' }])
   })
 
   it('passes the zod schema', () => {
@@ -155,12 +137,7 @@ describe('hand-written winter report', () => {
   })
 
   it('dates actions after the compiled day in the previous year', () => {
-    expect(report.communicationActions.map((action) => action.date)).toEqual([
-      '2026-01-03',
-      '2026-01-02',
-      '2025-12-30',
-      '2025-11-15',
-    ])
+    expect(report.communicationActions.map((action) => action.date)).toEqual(['2026-01-03', '2026-01-02', '2025-12-30', '2025-11-15'])
   })
 
   it('keeps paragraphs, deep nesting, query strings, quotes, ampersands and en dashes', () => {
@@ -185,13 +162,7 @@ describe('hand-written winter report', () => {
       { type: 'link', text: 'tidigare rapport', url: '#' },
       { type: 'text', text: '.' },
     ])
-    expect(report.sections.map((section) => section.kind)).toEqual([
-      'situationSummary',
-      'communicationSituation',
-      'organisationComment',
-      'other',
-      'about',
-    ])
+    expect(report.sections.map((section) => section.kind)).toEqual(['situationSummary', 'communicationSituation', 'organisationComment', 'other', 'about'])
   })
 
   it('splits several spokespersons at the first ", "', () => {
@@ -204,8 +175,7 @@ describe('hand-written winter report', () => {
 })
 
 describe('Stockholm time', () => {
-  const compiled = (dateTime: string) =>
-    `Regional rapport X\n\nSammanställd: ${dateTime}\n\nLäge\n\n- Text.\n`
+  const compiled = (dateTime: string) => `Regional rapport X\n\nSammanställd: ${dateTime}\n\nLäge\n\n- Text.\n`
 
   it.each([
     ['2025-01-15 09:00', '2025-01-15T08:00:00.000Z'], // winter time, CET
@@ -227,74 +197,28 @@ describe('Stockholm time', () => {
 
 describe('parse errors name the line and what was expected', () => {
   // Line numbers: 1 title, 3 Sammanställd, 5 section title, 7 bullets...
-  const report = (body: string, header = 'Regional rapport X\n\nSammanställd: 2025-04-03 klockan 09:00') =>
-    `${header}\n\n${body}\n`
+  const report = (body: string, header = 'Regional rapport X\n\nSammanställd: 2025-04-03 klockan 09:00') => `${header}\n\n${body}\n`
 
   it.each([
     ['empty text', '', 1, 'expected a title line'],
     ['missing title', 'Sammanställd: 2025-04-03 klockan 09:00\n\nLäge\n\n- A.', 1, 'expected a title line'],
-    [
-      'missing Sammanställd',
-      'Regional rapport X\n\nLäge\n\n- A.',
-      3,
-      'expected "Sammanställd: YYYY-MM-DD klockan HH:MM"',
-    ],
+    ['missing Sammanställd', 'Regional rapport X\n\nLäge\n\n- A.', 3, 'expected "Sammanställd: YYYY-MM-DD klockan HH:MM"'],
     ['only a title', '\n\nRegional rapport X\n', 4, 'expected "Sammanställd: YYYY-MM-DD klockan HH:MM"'],
-    [
-      'malformed Sammanställd',
-      report('Läge\n\n- A.', 'Regional rapport X\n\nSammanställd: 3 april 2025'),
-      3,
-      'expected "Sammanställd:',
-    ],
-    [
-      'impossible date',
-      report('Läge\n\n- A.', 'Regional rapport X\n\nSammanställd: 2025-02-30 klockan 09:00'),
-      3,
-      '2025-02-30 is not a real date',
-    ],
-    [
-      'impossible time',
-      report('Läge\n\n- A.', 'Regional rapport X\n\nSammanställd: 2025-02-03 klockan 24:10'),
-      3,
-      '24:10 is not a real time',
-    ],
-    [
-      'bullet two levels deeper',
-      report('Läge\n\n- A.\n  - B.'),
-      8,
-      'bullet has 2 leading spaces; expected at most 1',
-    ],
+    ['malformed Sammanställd', report('Läge\n\n- A.', 'Regional rapport X\n\nSammanställd: 3 april 2025'), 3, 'expected "Sammanställd:'],
+    ['impossible date', report('Läge\n\n- A.', 'Regional rapport X\n\nSammanställd: 2025-02-30 klockan 09:00'), 3, '2025-02-30 is not a real date'],
+    ['impossible time', report('Läge\n\n- A.', 'Regional rapport X\n\nSammanställd: 2025-02-03 klockan 24:10'), 3, '24:10 is not a real time'],
+    ['bullet two levels deeper', report('Läge\n\n- A.\n  - B.'), 8, 'bullet has 2 leading spaces; expected at most 1'],
     ['list starting indented', report('Läge\n\n - A.'), 7, 'bullet has 1 leading spaces; expected at most 0'],
     ['indented non-bullet', report('Läge\n\n- A.\n\n  Text.'), 9, 'expected "- " after the leading spaces'],
     ['text directly after bullets', report('Läge\n\n- A.\nfortsättning.'), 8, 'expected a bullet "- "'],
     ['empty bullet', report('Läge\n\n- A.\n-'), 8, 'expected text after "- "'],
-    [
-      'malformed action line',
-      report('Kommunikativa åtgärder, urval\n\n- 3/4: [A](#)\n- 2/4 [B](#)'),
-      8,
-      'expected "- d/m: [title](url)"',
-    ],
-    [
-      'action without link',
-      report('Kommunikativa åtgärder, urval\n\n- 3/4: Rubrik'),
-      7,
-      'expected "- d/m: [title](url)"',
-    ],
-    [
-      'impossible action date',
-      report('Kommunikativa åtgärder, urval\n\n- 29/2: [A](#)'),
-      7,
-      '29/2 is not a real date in 2025',
-    ],
+    ['malformed action line', report('Kommunikativa åtgärder, urval\n\n- 3/4: [A](#)\n- 2/4 [B](#)'), 8, 'expected "- d/m: [title](url)"'],
+    ['action without link', report('Kommunikativa åtgärder, urval\n\n- 3/4: Rubrik'), 7, 'expected "- d/m: [title](url)"'],
+    ['impossible action date', report('Kommunikativa åtgärder, urval\n\n- 29/2: [A](#)'), 7, '29/2 is not a real date in 2025'],
     ['malformed link line', report('Samlad information\n\n- Insidan (#)'), 7, 'expected "- [label](url)"'],
     ['malformed spokesperson', report('Talesperson\n\n- Karin Looström Muth'), 7, 'expected "- Name, title"'],
     ['empty section', report('Läge\n\nKommunikativ lägesbild\n\n- A.'), 5, 'section "Läge" is empty'],
-    [
-      'empty section at the end',
-      report('Läge\n\n- A.\n\nVerksamhetens kommentar'),
-      9,
-      'section "Verksamhetens kommentar" is empty',
-    ],
+    ['empty section at the end', report('Läge\n\n- A.\n\nVerksamhetens kommentar'), 9, 'section "Verksamhetens kommentar" is empty'],
     ['empty fixed heading', report('Talesperson\n\nOm X\n\n- A.'), 5, '"Talesperson" is empty'],
     ['content before any title', report('- A.'), 5, 'expected a section title before this text'],
   ])('%s', (_case, text, line, expected) => {
@@ -312,10 +236,7 @@ describe('parse errors name the line and what was expected', () => {
   it('names the file when given one', () => {
     const result = parseReport('Regional rapport X\n', { fileName: 'rapport.txt' })
     expect(result.ok).toBe(false)
-    if (!result.ok)
-      expect(result.errors[0].message).toBe(
-        'rapport.txt, line 2: expected "Sammanställd: YYYY-MM-DD klockan HH:MM"',
-      )
+    if (!result.ok) expect(result.errors[0].message).toBe('rapport.txt, line 2: expected "Sammanställd: YYYY-MM-DD klockan HH:MM"')
   })
 })
 
@@ -461,12 +382,7 @@ describe('schema', () => {
   it('rejects a model that the text format cannot hold', () => {
     const report = parseOrFail(seedText)
     expect(reportSchema.safeParse({ ...report, compiledAt: '2025-04-03 09:00' }).success).toBe(false)
-    expect(reportSchema.safeParse({ ...report, spokespersons: [{ name: 'A\nB', title: 'x' }] }).success).toBe(
-      false,
-    )
-    expect(
-      reportSchema.safeParse({ ...report, communicationActions: [{ date: '3/4', title: 'A', url: '#' }] })
-        .success,
-    ).toBe(false)
+    expect(reportSchema.safeParse({ ...report, spokespersons: [{ name: 'A\nB', title: 'x' }] }).success).toBe(false)
+    expect(reportSchema.safeParse({ ...report, communicationActions: [{ date: '3/4', title: 'A', url: '#' }] }).success).toBe(false)
   })
 })

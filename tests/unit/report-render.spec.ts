@@ -43,8 +43,7 @@ const WINTER_BLOCK_TITLES = [
 ]
 
 // Every Markdown special character the brief names, in a title, a heading, bullets and links.
-const TRICKY =
-  'A *stjärna* _under_ [hakparentes] <b>fet</b> &amp; &#35; AT&T \\ bak\\*snedstreck `kod` ~~struken~~ ![bild](x.png) <https://auto.se>'
+const TRICKY = 'A *stjärna* _under_ [hakparentes] <b>fet</b> &amp; &#35; AT&T \\ bak\\*snedstreck `kod` ~~struken~~ ![bild](x.png) <https://auto.se>'
 const text = (value: string): Inline => ({ type: 'text', text: value })
 const link = (value: string, url: string): Inline => ({ type: 'link', text: value, url })
 const item = (value: string | Inline[], children: ListItem[] = []): ListItem => ({
@@ -144,8 +143,7 @@ function listItemsOf(list: Node): ListItem[] | undefined {
   return childrenOf(list).map((listItem) => {
     const [paragraph, nestedList, ...rest] = childrenOf(listItem)
     const children = nestedList?.type === 'list' ? listItemsOf(nestedList) : undefined
-    if (paragraph?.type !== 'paragraph' || rest.length > 0 || (nestedList && !children))
-      return item(`«unexpected item content»`)
+    if (paragraph?.type !== 'paragraph' || rest.length > 0 || (nestedList && !children)) return item(`«unexpected item content»`)
     return { inlines: inlinesOf(paragraph), children: children ?? [] }
   })
 }
@@ -163,38 +161,26 @@ function markdownBlocks(markdown: string): MarkdownBlock[] {
 function expectedMarkdownBlocks(report: ReportModel, hrefOf = (url: string) => url): MarkdownBlock[] {
   const expectInlines = (inlines: Inline[]) =>
     mergeText(
-      inlines.map((inline) =>
-        inline.type !== 'link'
-          ? inline
-          : isSafeLinkUrl(inline.url)
-            ? link(inline.text, hrefOf(inline.url))
-            : text(inline.text),
-      ),
+      inlines.map((inline) => (inline.type !== 'link' ? inline : isSafeLinkUrl(inline.url) ? link(inline.text, hrefOf(inline.url)) : text(inline.text))),
     )
-  const expectItems = (items: ListItem[]): ListItem[] =>
-    items.map((each) => ({ inlines: expectInlines(each.inlines), children: expectItems(each.children) }))
+  const expectItems = (items: ListItem[]): ListItem[] => items.map((each) => ({ inlines: expectInlines(each.inlines), children: expectItems(each.children) }))
   return [
     { type: 'heading', level: 1, text: report.title },
     { type: 'paragraph', inlines: [text(renderCompiledLine(report.compiledAt))] },
     ...reportBlocksInOrder(report).flatMap((block) => [
       { type: 'heading', level: 2, text: block.title },
       ...block.blocks.map((each): Block =>
-        each.type === 'list'
-          ? { type: 'list', items: expectItems(each.items) }
-          : { type: 'paragraph', inlines: expectInlines(each.inlines) },
+        each.type === 'list' ? { type: 'list', items: expectItems(each.items) } : { type: 'paragraph', inlines: expectInlines(each.inlines) },
       ),
     ]),
   ]
 }
 
-const listDepth = (items: ListItem[]): number =>
-  items.length === 0 ? 0 : 1 + Math.max(...items.map((each) => listDepth(each.children)))
+const listDepth = (items: ListItem[]): number => (items.length === 0 ? 0 : 1 + Math.max(...items.map((each) => listDepth(each.children))))
 
-const markdownListDepth = (markdown: string) =>
-  Math.max(...markdownBlocks(markdown).map((block) => ('items' in block ? listDepth(block.items) : 0)))
+const markdownListDepth = (markdown: string) => Math.max(...markdownBlocks(markdown).map((block) => ('items' in block ? listDepth(block.items) : 0)))
 
-const h2Titles = (blocks: MarkdownBlock[]) =>
-  blocks.flatMap((block) => ('level' in block && block.level === 2 ? [block.text] : []))
+const h2Titles = (blocks: MarkdownBlock[]) => blocks.flatMap((block) => ('level' in block && block.level === 2 ? [block.text] : []))
 
 describe('Markdown rendering', () => {
   it('lays out the seed as h1, compiled line and one h2 per block in report order', () => {
@@ -215,12 +201,9 @@ describe('Markdown rendering', () => {
     // The blank line between the two lists of the first section keeps them two lists.
     expect(blocks.slice(2, 5).map((block) => block.type)).toEqual(['heading', 'list', 'list'])
     expect(markdownListDepth(renderReportMarkdown(seed))).toBe(2)
-    const actions =
-      blocks[blocks.findIndex((block) => 'text' in block && block.text === SEED_BLOCK_TITLES[3]) + 1]
+    const actions = blocks[blocks.findIndex((block) => 'text' in block && block.text === SEED_BLOCK_TITLES[3]) + 1]
     expect(actions.type).toBe('list')
-    expect('items' in actions && actions.items[0]).toEqual(
-      item([text('3/4: '), link('Arbetet med ett nytt vårdinformationssystem måste få ta tid', '#')]),
-    )
+    expect('items' in actions && actions.items[0]).toEqual(item([text('3/4: '), link('Arbetet med ett nytt vårdinformationssystem måste få ta tid', '#')]))
   })
 
   it('parses the winter fixture back to the model, four levels deep, URLs unchanged', () => {
@@ -239,13 +222,7 @@ describe('Markdown rendering', () => {
     // A URL with a space and angle brackets must be percent-encoded to be a link at all.
     expect(blocks).toEqual(expectedMarkdownBlocks(adversarial, encodeURI))
     expect(blocks[0]).toEqual({ type: 'heading', level: 1, text: `Regional rapport ${TRICKY}` })
-    expect(h2Titles(blocks)).toEqual([
-      '# inte en rubrik #',
-      'Kommunikativa åtgärder, urval',
-      'Samlad information',
-      '1) Om test',
-      'Talesperson',
-    ])
+    expect(h2Titles(blocks)).toEqual(['# inte en rubrik #', 'Kommunikativa åtgärder, urval', 'Samlad information', '1) Om test', 'Talesperson'])
     expect(blocks[3]).toEqual({ type: 'paragraph', inlines: [text('1. inte en numrerad lista')] })
 
     const html = new HtmlRenderer().render(new Parser().parse(markdown))
@@ -265,22 +242,7 @@ describe('Markdown rendering', () => {
 // ---------------------------------------------------------------------------------------------
 // HTML e-mail.
 
-const ALLOWED_TAGS = new Set([
-  'html',
-  'head',
-  'meta',
-  'title',
-  'body',
-  'table',
-  'tr',
-  'td',
-  'h1',
-  'h2',
-  'p',
-  'ul',
-  'li',
-  'a',
-])
+const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'body', 'table', 'tr', 'td', 'h1', 'h2', 'p', 'ul', 'li', 'a'])
 
 const openingTags = (html: string) =>
   [...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>/g)].map(([, name, attributes]) => ({
@@ -301,8 +263,7 @@ function maxUlDepth(html: string): number {
   return max
 }
 
-const countItems = (items: ListItem[]): number =>
-  items.reduce((sum, each) => sum + 1 + countItems(each.children), 0)
+const countItems = (items: ListItem[]): number => items.reduce((sum, each) => sum + 1 + countItems(each.children), 0)
 
 const decodeHtml = (html: string) =>
   html
@@ -314,9 +275,7 @@ const decodeHtml = (html: string) =>
     .replace(/&amp;/g, '&')
 
 const headingTexts = (html: string, level: 1 | 2) =>
-  [...html.matchAll(new RegExp(`<h${level}\\b[^>]*>(.*?)</h${level}>`, 'g'))].map(([, inner]) =>
-    decodeHtml(inner),
-  )
+  [...html.matchAll(new RegExp(`<h${level}\\b[^>]*>(.*?)</h${level}>`, 'g'))].map(([, inner]) => decodeHtml(inner))
 
 describe('HTML e-mail rendering', () => {
   const html = renderReportHtml(seed)
@@ -343,18 +302,12 @@ describe('HTML e-mail rendering', () => {
     expect(headingTexts(html, 2)).toEqual(SEED_BLOCK_TITLES)
     expect(html).toMatch(/<p [^>]*>Sammanställd: 2025-04-03 klockan 09:00<\/p>/)
     expect(maxUlDepth(html)).toBe(2)
-    const sectionItems = seed.sections.flatMap((section) =>
-      section.blocks.flatMap((block) => (block.type === 'list' ? [countItems(block.items)] : [])),
-    )
-    const fixedItems =
-      seed.communicationActions.length + seed.collectedInformation.length + seed.spokespersons.length
+    const sectionItems = seed.sections.flatMap((section) => section.blocks.flatMap((block) => (block.type === 'list' ? [countItems(block.items)] : [])))
+    const fixedItems = seed.communicationActions.length + seed.collectedInformation.length + seed.spokespersons.length
     expect(html.match(/<li\b/g)).toHaveLength(sectionItems.reduce((a, b) => a + b) + fixedItems)
-    expect(html).toMatch(
-      /<li [^>]*>3\/4: <a href="#" style="[^"]+">Arbetet med ett nytt vårdinformationssystem måste få ta tid<\/a><\/li>/,
-    )
+    expect(html).toMatch(/<li [^>]*>3\/4: <a href="#" style="[^"]+">Arbetet med ett nytt vårdinformationssystem måste få ta tid<\/a><\/li>/)
     expect(html).toMatch(/<li [^>]*>31\/3: <a href="#"/)
-    for (const { label } of seed.collectedInformation)
-      expect(html).toMatch(new RegExp(`<li [^>]*><a href="#" style="[^"]+">${label}</a></li>`))
+    for (const { label } of seed.collectedInformation) expect(html).toMatch(new RegExp(`<li [^>]*><a href="#" style="[^"]+">${label}</a></li>`))
     expect(html).toMatch(/<li [^>]*>Karin Looström Muth, hälso- och sjukvårdsutvecklingsdirektör<\/li>/)
     expect(html).toMatch(/<p [^>]*>Sammanställs av Koncernstab kommunikation/)
   })
@@ -380,19 +333,13 @@ describe('HTML e-mail rendering', () => {
     expect(hostile).toMatch(/<li [^>]*>1\/4: _Kursiv\?_ &lt;script&gt;alert\(1\)&lt;\/script&gt;<\/li>/)
     expect(hostile).toMatch(/<li [^>]*>Data<\/li>/)
     const hrefs = [...hostile.matchAll(/href="([^"]*)"/g)].map(([, href]) => href)
-    expect(hrefs).toEqual([
-      'https://x.se/a b(c)&lt;d&gt;)e',
-      'https://x.se/?a=1&amp;b=2',
-      '#',
-      'https://x.se/?q=&quot;a&quot;&amp;b=&#39;c&#39;&amp;copy;',
-    ])
+    expect(hrefs).toEqual(['https://x.se/a b(c)&lt;d&gt;)e', 'https://x.se/?a=1&amp;b=2', '#', 'https://x.se/?q=&quot;a&quot;&amp;b=&#39;c&#39;&amp;copy;'])
   })
 })
 
 describe('isSafeLinkUrl', () => {
-  it.each(['https://x.se', 'HTTP://X.SE/a?b=1', '#', '#ankare', '/sida', 'sida.html', '?q=1', '1abc:x'])(
-    'links %j',
-    (url) => expect(isSafeLinkUrl(url)).toBe(true),
+  it.each(['https://x.se', 'HTTP://X.SE/a?b=1', '#', '#ankare', '/sida', 'sida.html', '?q=1', '1abc:x'])('links %j', (url) =>
+    expect(isSafeLinkUrl(url)).toBe(true),
   )
   it.each([
     'javascript:alert(1)',

@@ -36,7 +36,7 @@ describe('sign-in throttle', () => {
     expect(t.admit('5.6.7.8', 'never-tried')).toBe(0)
   })
 
-  it('forgets a client\'s failures on an account when it signs in, but not its failures elsewhere', () => {
+  it("forgets a client's failures on an account when it signs in, but not its failures elsewhere", () => {
     const { throttle: t } = throttle()
     for (let i = 0; i < perAccount - 1; i++) t.admit('1.2.3.4', 'a')
     for (let i = 0; i < perClient - perAccount; i++) t.admit('1.2.3.4', `other-${i}`)

@@ -42,7 +42,12 @@ export async function checkQueries() {
     if (!Object.hasOwn(cms, id)) return [`${path.basename(file)}: the CMS has no persisted query "${id}" (known: ${Object.keys(cms).join(', ')})`]
     // Files end with one newline; the CMS's texts do not.
     const text = readFileSync(file, 'utf8').replace(/\n$/, '')
-    return text === cms[id] ? [] : [`${path.basename(file)} differs from PERSISTED_QUERIES.${id} in src/graphql/persisted-queries.ts (run: npm run check:queries -- --write, then npm run codegen)`]
+    return text === cms[id]
+      ? []
+      : [
+          `${path.basename(file)} differs from PERSISTED_QUERIES.${id} in src/graphql/persisted-queries.ts (run: npm run check:queries -- ` +
+            `--write, then npm run codegen)`,
+        ]
   })
 }
 
@@ -56,5 +61,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const problems = await checkQueries()
   for (const problem of problems) console.error(problem)
   if (problems.length > 0) process.exit(1)
-  console.log(`persisted queries identical to the CMS: ${siteQueryFiles().map(({ id }) => id).join(', ')}`)
+  console.log(
+    `persisted queries identical to the CMS: ${siteQueryFiles()
+      .map(({ id }) => id)
+      .join(', ')}`,
+  )
 }

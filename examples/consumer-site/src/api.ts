@@ -41,10 +41,7 @@ export function persistedQueryUrl(id: PersistedQueryId, variables?: Record<strin
   return `${CMS_URL}/api/graphql?${params}`
 }
 
-export async function persistedQuery<Id extends PersistedQueryId>(
-  id: Id,
-  variables: PersistedQueries[Id]['variables'],
-): Promise<PersistedQueries[Id]['data']> {
+export async function persistedQuery<Id extends PersistedQueryId>(id: Id, variables: PersistedQueries[Id]['variables']): Promise<PersistedQueries[Id]['data']> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (CMS_API_KEY) headers.authorization = `users API-Key ${CMS_API_KEY}`
   const response = await fetch(persistedQueryUrl(id, variables), { headers, cache: 'no-cache' })
@@ -82,7 +79,12 @@ export interface ReportChanges {
   since: { title: string; publishedAt: string } | null
   changes: {
     unchanged: boolean
-    sections: { title: string; status: 'added' | 'removed' | 'changed' | 'unchanged'; added: ChangedEntry[]; changed: { before: ChangedEntry; after: ChangedEntry }[] }[]
+    sections: {
+      title: string
+      status: 'added' | 'removed' | 'changed' | 'unchanged'
+      added: ChangedEntry[]
+      changed: { before: ChangedEntry; after: ChangedEntry }[]
+    }[]
     communicationActions: { added: { date: string; title: string; url: string }[] }
   } | null
 }

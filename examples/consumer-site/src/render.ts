@@ -38,18 +38,36 @@ export function renderReport(report: Report): HTMLElement {
       ? block(
           'Kommunikativa åtgärder, urval',
           'actions',
-          h('ul', {}, actions.map((action) => h('li', {}, h('time', { datetime: action.date?.slice(0, 10) }, formatDayMonth(action.date)), ': ', link(action.url, action.title ?? '')))),
+          h(
+            'ul',
+            {},
+            actions.map((action) =>
+              h('li', {}, h('time', { datetime: action.date?.slice(0, 10) }, formatDayMonth(action.date)), ': ', link(action.url, action.title ?? '')),
+            ),
+          ),
         )
       : undefined,
     links.length > 0
-      ? block('Samlad information', 'collected', h('ul', {}, links.map((item) => h('li', {}, link(item.url, item.label ?? '')))))
+      ? block(
+          'Samlad information',
+          'collected',
+          h(
+            'ul',
+            {},
+            links.map((item) => h('li', {}, link(item.url, item.label ?? ''))),
+          ),
+        )
       : undefined,
     ...about.filter((section) => section !== lastAbout).map(sectionBlock),
     spokespersons.length > 0
       ? block(
           'Talesperson',
           'spokespersons',
-          h('ul', {}, spokespersons.map((person) => h('li', {}, [person.name, person.title].filter(Boolean).join(', ')))),
+          h(
+            'ul',
+            {},
+            spokespersons.map((person) => h('li', {}, [person.name, person.title].filter(Boolean).join(', '))),
+          ),
         )
       : undefined,
     lastAbout ? sectionBlock(lastAbout) : undefined,
@@ -58,7 +76,12 @@ export function renderReport(report: Report): HTMLElement {
   return h(
     'article',
     { class: 'report', 'data-slug': report.slug ?? undefined },
-    h('header', {}, h('h1', {}, report.title ?? ''), h('p', { class: 'compiled' }, 'Sammanställd: ', h('time', { datetime: report.compiledAt ?? undefined }, formatCompiledAt(report.compiledAt)))),
+    h(
+      'header',
+      {},
+      h('h1', {}, report.title ?? ''),
+      h('p', { class: 'compiled' }, 'Sammanställd: ', h('time', { datetime: report.compiledAt ?? undefined }, formatCompiledAt(report.compiledAt))),
+    ),
     blocks.filter((element): element is HTMLElement => element !== undefined),
   )
 }
@@ -74,7 +97,13 @@ export function renderReportList(title: string, reports: ReportListItem[]): HTML
           'ul',
           {},
           reports.map((item) =>
-            h('li', {}, item.slug ? h('a', { href: reportHref(item.slug) }, item.title ?? item.slug) : item.title ?? '', ' ', h('time', { datetime: item.compiledAt ?? undefined }, formatLongDate(item.compiledAt))),
+            h(
+              'li',
+              {},
+              item.slug ? h('a', { href: reportHref(item.slug) }, item.title ?? item.slug) : (item.title ?? ''),
+              ' ',
+              h('time', { datetime: item.compiledAt ?? undefined }, formatLongDate(item.compiledAt)),
+            ),
           ),
         ),
   )

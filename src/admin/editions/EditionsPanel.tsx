@@ -97,12 +97,24 @@ export function EditionsPanel() {
                     ))}
                   </select>
                 </label>{' '}
-                <Button buttonStyle="secondary" id="editions-compare" onClick={() => void show(`edition=${to}&from=${from}`, `${say.edition} ${to} / ${from}`)} size="small" type="button">
+                <Button
+                  buttonStyle="secondary"
+                  id="editions-compare"
+                  onClick={() => void show(`edition=${to}&from=${from}`, `${say.edition} ${to} / ${from}`)}
+                  size="small"
+                  type="button"
+                >
                   {say.compare}
                 </Button>
               </>
             )}
-            <Button buttonStyle="secondary" id="editions-since-previous-report" onClick={() => void show('since=previous-report', say.sincePreviousReport)} size="small" type="button">
+            <Button
+              buttonStyle="secondary"
+              id="editions-since-previous-report"
+              onClick={() => void show('since=previous-report', say.sincePreviousReport)}
+              size="small"
+              type="button"
+            >
               {say.sincePreviousReport}
             </Button>
           </div>
@@ -112,7 +124,7 @@ export function EditionsPanel() {
       {changes && (
         <div className={`${baseClass}__changes`}>
           <h4>{changes.label}</h4>
-          {changes.changes ? <ChangesView changes={changes.changes} say={say} /> : <p>{say.noChanges}</p>}
+          {changes.changes ? <ChangesView changes={changes.changes} say={say} /> : <p>{say.nothingToCompare}</p>}
         </div>
       )}
     </div>

@@ -4,7 +4,9 @@
  * the last change; this saves at once, as a draft, when the document is left sooner: its drawer
  * closes or the editor moves to another page of the admin (the view unmounts), or the tab is
  * closed or navigated away (pagehide, with a keepalive request the browser completes after the
- * page is gone). It also keeps the form "modified" when it changed while a save was running:
+ * page is gone). When the editor presses "Spara utkast" or "Publicera", the rich-text editors'
+ * newest state goes into the form first (as the pointer goes down, before the click saves). It
+ * also keeps the form "modified" when it changed while a save was running:
  * Payload's form marks itself saved when any save returns, so a change typed during "Spara utkast"
  * was otherwise never saved. When a save fails the editor is told, and leaving asks first.
  */
@@ -21,10 +23,10 @@ import {
   useTranslation,
 } from '@payloadcms/ui'
 import { reduceFieldsToValues } from 'payload/shared'
-import { useCallback, useEffect, useRef } from 'react'
+import React, { useCallback, useEffect, useRef, useState } from 'react'
 
 import { words } from '../i18n'
-import { currentEditorValues } from './open-editors'
+import { differs, OpenEditors } from './open-editors'
 
 /** Browsers send a keepalive request after the page is gone only if its body is at most 64 KiB. */
 const KEEPALIVE_LIMIT = 60 * 1024
@@ -41,13 +43,18 @@ export function SaveOnExit() {
   const processing = useFormProcessing()
   const { config } = useConfig()
   const { i18n } = useTranslation()
+  // This form's element, and its rich-text editors as the editor uses them.
+  const anchor = useRef<HTMLSpanElement>(null)
+  const [editors] = useState(() => new OpenEditors())
   const latest = useRef({ modified, id, collectionSlug, onSave, reportUpdate, failed: false, say: words(i18n.language) })
-  latest.current = { ...latest.current, modified, id, collectionSlug, onSave, reportUpdate, say: words(i18n.language) }
+  useEffect(() => {
+    latest.current = { ...latest.current, modified, id, collectionSlug, onSave, reportUpdate, say: words(i18n.language) }
+  })
 
   /** The document as the editor sees it: the form's values with each editor's newest state. */
   const currentData = useCallback(() => {
     const data = reduceFieldsToValues(form.getFields(), true) as Record<string, unknown>
-    for (const [path, value] of currentEditorValues(form)) setPath(data, path, value)
+    for (const [path, value] of editors.values()) setPath(data, path, value)
     for (const key of VOLATILE) delete data[key]
     return data
   }, [form])
@@ -55,7 +62,7 @@ export function SaveOnExit() {
   const hasUnsavedEdits = useCallback(() => {
     if (latest.current.modified) return true
     const data = currentData()
-    return [...currentEditorValues(form)].some(([path]) => JSON.stringify(getPath(data, path)) !== JSON.stringify(form.getDataByPath(path)))
+    return [...editors.values()].some(([path]) => differs(form.getDataByPath(path), getPath(data, path)))
   }, [currentData, form])
 
   const saveNow = useCallback(() => {
@@ -110,7 +117,31 @@ export function SaveOnExit() {
     if (changedMeanwhile && !latest.current.modified) form.setModified(true)
   }, [currentData, form, processing])
 
-  return null
+  useEffect(() => {
+    const ownForm = () => anchor.current?.closest('form')
+    // An editor the user types in or clicks into becomes known (its element may be gone by the time we need it).
+    const notice = (event: Event) => editors.notice(event.target, ownForm())
+    // "Spara utkast" / "Publicera" in this document's controls: the editors' newest state goes in first.
+    const beforeSave = (event: Event) => {
+      const button = (event.target as Element | null)?.closest?.('#action-save-draft, #action-save')
+      if (!button || button.closest('form') !== ownForm()) return
+      for (const [path, value] of editors.values()) {
+        if (!differs(form.getDataByPath(path), value)) continue
+        form.dispatchFields({ type: 'UPDATE', path, value })
+        form.setModified(true)
+      }
+    }
+    document.addEventListener('focusin', notice, true)
+    document.addEventListener('input', notice, true)
+    document.addEventListener('pointerdown', beforeSave, true)
+    return () => {
+      document.removeEventListener('focusin', notice, true)
+      document.removeEventListener('input', notice, true)
+      document.removeEventListener('pointerdown', beforeSave, true)
+    }
+  }, [editors, form])
+
+  return <span hidden ref={anchor} />
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {

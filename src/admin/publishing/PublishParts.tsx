@@ -9,6 +9,7 @@ import { Banner, Button, Drawer, useConfig, useTranslation } from '@payloadcms/u
 import React, { useEffect, useState } from 'react'
 
 import { words } from '../i18n'
+import './PublishParts.css'
 
 interface Part {
   collection: string
@@ -58,9 +59,22 @@ export function PublishParts({ slug, id, onConfirm, onCancel }: { slug: string; 
       {parts?.length === 0 && <p>{say.noParts}</p>}
       {parts && (
         <>
-          {list(say.partsToPublish, parts.filter((part) => part.status === 'draft' && !part.hiddenFrom), 'draft')}
-          {list(say.partsPublished, parts.filter((part) => part.status === 'published' && !part.hiddenFrom), 'published')}
-          {list(say.partsHidden, parts.filter((part) => part.hiddenFrom), 'hidden', (part) => (part.hiddenFrom === 'everyone' ? say.hiddenFromEveryone : say.hiddenFromAnonymous))}
+          {list(
+            say.partsToPublish,
+            parts.filter((part) => part.status === 'draft' && !part.hiddenFrom),
+            'draft',
+          )}
+          {list(
+            say.partsPublished,
+            parts.filter((part) => part.status === 'published' && !part.hiddenFrom),
+            'published',
+          )}
+          {list(
+            say.partsHidden,
+            parts.filter((part) => part.hiddenFrom),
+            'hidden',
+            (part) => (part.hiddenFrom === 'everyone' ? say.hiddenFromEveryone : say.hiddenFromAnonymous),
+          )}
         </>
       )}
       <div className={`${baseClass}__actions`}>

@@ -97,15 +97,8 @@ export function ScheduleDrawer({ slug, collection, id, title, defaultType }: Sch
         <legend>{t('version:type')}</legend>
         {(['publish', 'unpublish'] as const).map((value) => (
           <label key={value} htmlFor={`schedule-type-${value}`}>
-            <input
-              checked={type === value}
-              id={`schedule-type-${value}`}
-              name="schedule-type"
-              onChange={() => setType(value)}
-              type="radio"
-              value={value}
-            />{' '}
-            {typeLabel(value)}
+            <input checked={type === value} id={`schedule-type-${value}`} name="schedule-type" onChange={() => setType(value)} type="radio" value={value} />
+            {` ${typeLabel(value)}`}
           </label>
         ))}
       </fieldset>
