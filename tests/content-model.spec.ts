@@ -5,39 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { api, graphql, login } from './support/api'
+import { bulletBody } from './support/rich-text'
 
-const listBody = {
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: [
-      {
-        type: 'list',
-        listType: 'bullet',
-        tag: 'ul',
-        start: 1,
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        children: [
-          {
-            type: 'listitem',
-            value: 1,
-            format: '',
-            indent: 0,
-            version: 1,
-            direction: 'ltr',
-            children: [{ type: 'text', text: 'Första punkten', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
-          },
-        ],
-      },
-    ],
-  },
-}
+const listBody = bulletBody('Första punkten')
 
 describe('content model over REST and GraphQL', () => {
   let token: string

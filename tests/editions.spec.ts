@@ -20,40 +20,12 @@ import { reportSlug } from '../src/slug'
 import { type Actors, createActors, graphqlAs, restAs } from './support/actors'
 import { baseUrl } from './support/api'
 import { localPayload } from './support/local-payload'
+import { bulletBody } from './support/rich-text'
 import { runScript } from './support/run-cli'
 
 const tag = () => randomUUID().slice(0, 8)
 const idLiteral = (id: unknown) => (databaseKind(process.env.DATABASE_URL) === 'mongodb' ? JSON.stringify(String(id)) : String(id))
-const bullets = (...texts: string[]) => ({
-  root: {
-    type: 'root',
-    version: 1,
-    format: '',
-    indent: 0,
-    direction: null,
-    children: [
-      {
-        type: 'list',
-        listType: 'bullet',
-        tag: 'ul',
-        start: 1,
-        version: 1,
-        format: '',
-        indent: 0,
-        direction: null,
-        children: texts.map((text, index) => ({
-          type: 'listitem',
-          value: index + 1,
-          version: 1,
-          format: '',
-          indent: 0,
-          direction: null,
-          children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
-        })),
-      },
-    ],
-  },
-})
+const bullets = bulletBody
 const textOf = (body: unknown) =>
   lexicalToBlocks(body as never)
     .flatMap((block) => (block.type === 'list' ? block.items.map((item) => item.inlines.map((inline) => inline.text).join('')) : []))

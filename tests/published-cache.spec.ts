@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PERSISTED_QUERIES, sha256 } from '../src/graphql/persisted-queries'
 import { type ActorCredentials, type Actors, browserAs, createActors, graphqlAs, restAs } from './support/actors'
 import { baseUrl } from './support/api'
+import { bulletBody } from './support/rich-text'
 import { freshDatabase, type FreshDatabase } from './support/fresh-database'
 import { startServer, type ServerProcess } from './support/server-process'
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy'
@@ -349,29 +350,3 @@ describe('two server instances on one PostgreSQL database, invalidating through 
     expect((await read()).body.title).toBe('Redis tillbaka')
   })
 })
-
-function bulletBody(text: string) {
-  const textNode = { type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }
-  return {
-    root: {
-      type: 'root',
-      format: '',
-      indent: 0,
-      version: 1,
-      direction: 'ltr',
-      children: [
-        {
-          type: 'list',
-          listType: 'bullet',
-          tag: 'ul',
-          start: 1,
-          format: '',
-          indent: 0,
-          version: 1,
-          direction: 'ltr',
-          children: [{ type: 'listitem', value: 1, format: '', indent: 0, version: 1, direction: 'ltr', children: [textNode] }],
-        },
-      ],
-    },
-  }
-}

@@ -269,7 +269,7 @@ describe('consumer site against the real CMS, in Chromium', () => {
     const queries = await run(['scripts/check-queries.mjs'])
     expect(queries.code, queries.output).toBe(0)
     const identical = /persisted queries identical to the CMS: (.+)/.exec(queries.output)?.[1].split(', ')
-    expect(identical?.sort(), queries.output).toEqual(['latestReport', 'reportBySlug', 'reportList'])
+    expect(identical?.sort(), queries.output).toEqual(['latestReport', 'reportBySlug', 'reportChanges', 'reportList'])
     // The committed src/generated/graphql.ts is what codegen makes from the CMS's schema.graphql now.
     const codegen = path.join(siteDir, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js')
     const types = await run([codegen, '--config', 'codegen.ts', '--check', '--errors-only'])
@@ -306,7 +306,7 @@ describe('consumer site against the real CMS, in Chromium', () => {
 
       // Only the persisted queries, by name, over GET.
       expect(cmsCalls.length).toBeGreaterThan(0)
-      for (const call of cmsCalls) expect(call).toMatch(/^GET \/api\/graphql\?id=(latestReport|reportList|reportBySlug)(&variables=[^&]+)?$/)
+      for (const call of cmsCalls) expect(call).toMatch(/^GET \/api\/graphql\?id=(latestReport|reportList|reportBySlug|reportChanges)(&variables=[^&]+)?$/)
     })
   })
 
