@@ -80,6 +80,15 @@ const fields = z.object({
   LAGESBILD_CACHE: onOff,
   /** 1: responses say how many database calls they made (x-lagesbild-db-calls); the tests read it. */
   LAGESBILD_DEBUG_HEADERS: z.enum(['0', '1']).default('0'),
+  /**
+   * Worker processes serving one port (node:cluster). Default: 1 in development and on SQLite
+   * (one file, one writer: see docs/SCALING.md), the number of cores in production otherwise.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  /** GET /metrics (Prometheus) answers only with `Authorization: Bearer <token>`; unset: /metrics is 404. */
+  METRICS_TOKEN: z.string().trim().min(24, 'must be at least 24 characters').optional(),
+  /** A request slower than this is logged with its id (5xx answers always are); 0 logs every request. */
+  LOG_SLOW_REQUEST_MS: z.coerce.number().int().min(0).default(1_000),
   /** Largest request body accepted (413 beyond). Reports are text: 2 MB is far above any real one (the seed is 6 KB). */
   MAX_BODY_BYTES: z.coerce
     .number()

@@ -14,6 +14,7 @@ import { build as prettyLines } from 'pino-pretty'
 import { isStaffUser, hasRole } from '../access/roles'
 import { collections } from '../collections'
 import { startBroadcast } from './cache/registry'
+import { runsJobs } from './cluster/primary-channel'
 import { databaseAdapter, guardDatabaseConnection } from './database'
 import { emailAdapter } from './email'
 import { answerForgotPasswordAlike } from './email/forgot-password'
@@ -21,6 +22,7 @@ import { depthLimit } from './graphql/depth-limit'
 import { editionMutations, editionQueries } from './graphql/editions'
 import { fixPayloadMutations, fixPayloadQueries } from './graphql/payload-fixes'
 import { env } from './env'
+import { logFields } from './observability/request-log'
 import { TIME_ZONE } from './report-format/stockholm-time'
 import { deliverWebhookTask } from './webhooks/deliver-task'
 
@@ -36,10 +38,20 @@ const config = buildConfig({
   collections,
   // Logs go to standard error, so that a script's standard output holds only its data
   // (`npm run export -- 1 > report.md`): JSON lines in production, readable lines otherwise.
+  // Every line written while a request is handled carries its id (src/observability/request-log.ts).
   logger:
     settings.NODE_ENV === 'production'
-      ? pino({ name: 'payload' }, destination(2))
-      : pino(prettyLines({ colorize: Boolean(process.stderr.isTTY), ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss', destination: 2 })),
+      ? pino({ name: 'payload', mixin: logFields }, destination(2))
+      : pino(
+          { mixin: logFields },
+          prettyLines({
+            colorize: Boolean(process.stderr.isTTY),
+            ignore: 'pid,hostname,requestId,worker',
+            messageFormat: '{if worker}worker {worker} {end}{if requestId}[{requestId}] {end}{msg}',
+            translateTime: 'SYS:HH:MM:ss',
+            destination: 2,
+          }),
+        ),
   // Password-reset mail: SMTP with SMTP_URL, else captured to data/mail/outbox.jsonl (src/email).
   email: emailAdapter(settings),
   onInit: async (payload) => {
@@ -70,7 +82,8 @@ const config = buildConfig({
   jobs: {
     // Scheduled publishing queues jobs; this cron runs them inside the server process.
     autoRun: [{ cron: settings.JOBS_CRON, queue: 'default', limit: 20 }],
-    shouldAutoRun: () => settings.LAGESBILD_JOBS === 'on',
+    // Exactly one process of a multi-process server runs them (src/cluster/primary.ts).
+    shouldAutoRun: () => settings.LAGESBILD_JOBS === 'on' && runsJobs,
     // Report webhooks (src/webhooks/): one job per consumer and event, retried with backoff.
     tasks: [deliverWebhookTask],
     // Payload's default lets any signed-in user (a reader, an API key) run or queue jobs.

@@ -3,6 +3,8 @@
  *   GET /healthz   process alive          GET /readyz   database answers (503 otherwise)
  *   /api/...       REST                   /api/graphql  GraphQL
  *   /admin         Payload admin (Next)   SIGTERM/SIGINT: stop accepting, finish, close the DB
+ *   GET /metrics   Prometheus, with METRICS_TOKEN only
+ * One process; src/start.ts runs WEB_CONCURRENCY of them as workers of one port (src/cluster/).
  */
 import express from 'express'
 import { createServer, type Server } from 'node:http'
@@ -11,13 +13,19 @@ import { getPayload, handleEndpoints, type Payload } from 'payload'
 import { seedIfEmpty } from '../seed/seed'
 import { backfillEditions } from './editions/record'
 import { stopBroadcast } from './cache/registry'
+import type { Readiness } from './cluster/messages'
+import { askPrimary, inCluster, tellPrimary } from './cluster/primary-channel'
 import { env } from './env'
 import { serveCachedHit } from './http/cached-api'
 import { favicon } from './http/favicon'
 import { healthRouter } from './http/health'
+import { metricsRouter } from './http/metrics'
+import { observeRequests } from './http/observe-request'
 import { payloadApiRouter } from './http/payload-api'
 import { reportViewsRouter } from './http/report-views'
 import { writeGate } from './http/write-gate'
+import { observePayload } from './observability/metrics'
+import { routePatterns } from './observability/route-pattern'
 import config from './payload.config'
 
 const settings = env()
@@ -37,7 +45,9 @@ async function main() {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
-  app.use(healthRouter(payload, () => shuttingDown))
+  const wholeServer = inCluster ? () => askPrimary<Readiness>('readiness', 1_000) : undefined
+  app.use(healthRouter(payload, () => shuttingDown, wholeServer))
+  app.use(metricsRouter(settings.METRICS_TOKEN))
   app.get('/favicon.ico', favicon)
   const concurrentWrites = settings.MAX_CONCURRENT_WRITES ?? Math.max(2, Math.floor(settings.DATABASE_POOL_SIZE / 2))
   app.use('/api', writeGate(concurrentWrites))
@@ -60,12 +70,20 @@ async function main() {
 
   // Cached published reads are answered before Express routing; everything else goes to Express.
   const cachedHit = serveCachedHit(settings.CORS_ORIGINS)
-  const server = createServer((req, res) => {
-    if (!cachedHit(req, res)) app(req, res)
+  observePayload(payload)
+  const slugs = [...payload.config.collections, ...payload.config.globals].map((entity) => entity.slug)
+  const observed = observeRequests((req, res) => void (cachedHit(req, res) || app(req, res)), {
+    routeOf: routePatterns(slugs),
+    logger: payload.logger,
+    slowMs: settings.LOG_SLOW_REQUEST_MS,
+    debugHeaders: settings.LAGESBILD_DEBUG_HEADERS === '1',
   })
+  const server = createServer(observed)
   server.listen(settings.PORT, settings.HOST, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : settings.PORT
+    // In a multi-process server the primary says it, once every worker listens (src/cluster/primary.ts).
+    if (inCluster) return tellPrimary({ type: 'lagesbild:listening', port })
     // Tests and scripts read this line to learn the port when PORT=0.
     console.log(`lagesbild listening on http://localhost:${port} (admin ${settings.LAGESBILD_ADMIN}, ${payload.db.name})`)
   })

@@ -1,14 +1,18 @@
 /**
  * The process-wide cache state: the published-read cache, which open transactions touched what,
- * and the optional Redis broadcast, which also tells every process to forget remembered
- * credentials (src/auth/remembered.ts) when a user changes. Writes report here; the HTTP layer
+ * and the broadcast to other processes (Redis, or the primary of a multi-process server), which
+ * also tells every process to forget remembered credentials (src/auth/remembered.ts) when a user
+ * changes. Writes report here; the HTTP layer
  * (src/http/cached-api.ts) reads from here.
  */
 import type { PayloadRequest } from 'payload'
 
 import { forgetAllCredentials } from '../auth/remembered'
 import { env } from '../env'
+import { inCluster } from '../cluster/primary-channel'
+import { cacheInvalidations } from '../observability/metrics'
 import { type Broadcast, connectBroadcast } from './broadcast'
+import { connectPrimaryBroadcast } from './primary-broadcast'
 import { PublishedCache } from './published-cache'
 
 export const publishedCache = new PublishedCache()
@@ -28,15 +32,26 @@ function forgetEverything() {
   forgetCallers()
 }
 
-/** Joins the Redis broadcast when REDIS_URL is set (every process that writes or caches should). */
+/** Another process changed these: forget them here. */
+function applyRemoteInvalidation(message: { dependencies: string[]; users?: boolean }) {
+  publishedCache.invalidate(message.dependencies)
+  if (message.users) forgetCallers()
+  cacheInvalidations.inc({ origin: 'other process' })
+}
+
+/**
+ * Joins the Redis broadcast when REDIS_URL is set (every process that writes or caches should);
+ * without Redis, a worker of a multi-process server shares its invalidations through the primary.
+ */
 export async function startBroadcast(url: string | undefined, log: { warn: (message: string) => void; info: (message: string) => void }) {
-  if (!url || broadcast) return
+  if (broadcast) return
+  if (!url) {
+    if (inCluster) broadcast = connectPrimaryBroadcast(applyRemoteInvalidation, log)
+    return
+  }
   broadcast = await connectBroadcast(
     url,
-    (message) => {
-      publishedCache.invalidate(message.dependencies)
-      if (message.users) forgetCallers()
-    },
+    applyRemoteInvalidation,
     (listening) => {
       // Whatever was published while we were deaf is unknown: start again from nothing.
       forgetEverything()
@@ -68,6 +83,7 @@ export async function writeTouched(req: PayloadRequest, dependencies: string[], 
     return
   }
   publishedCache.invalidate(dependencies)
+  cacheInvalidations.inc({ origin: 'this process' })
   await broadcast?.publish({ dependencies, users: options.users })
 }
 
@@ -78,5 +94,6 @@ export async function transactionEnded(transactionID: string | number) {
   touchedByTransaction.delete(transactionID)
   publishedCache.writeEnded(touched.dependencies)
   if (touched.users) forgetCallers()
+  cacheInvalidations.inc({ origin: 'this process' })
   await broadcast?.publish({ dependencies: [...new Set(touched.dependencies)], users: touched.users })
 }

@@ -12,6 +12,8 @@ import path from 'node:path'
 import nodemailer, { type SendMailOptions } from 'nodemailer'
 import type { EmailAdapter } from 'payload'
 
+import { emailFailures } from '../observability/metrics'
+
 interface MailSettings {
   SMTP_URL?: string
   MAIL_FROM: string
@@ -65,7 +67,10 @@ export function emailAdapter(settings: MailSettings): EmailAdapter {
       // Not awaited: a slow or failing SMTP server must not slow down or fail the request.
       sendEmail: async (message) => {
         const send = () =>
-          void deliver(message as SendMailOptions).catch((err: Error) => payload.logger.error({ err, msg: `e-mail "${message.subject}" was not sent` }))
+          void deliver(message as SendMailOptions).catch((err: Error) => {
+            emailFailures.inc()
+            payload.logger.error({ err, msg: `e-mail "${message.subject}" was not sent` })
+          })
         const held = heldMail.getStore()
         if (held) held.push(send)
         else send()

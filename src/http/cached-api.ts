@@ -13,6 +13,7 @@ import { cachingEnabled, publishedCache } from '../cache/registry'
 import { type CachedResponse, etagOf, KEPT_HEADERS } from '../cache/published-cache'
 import { traceRequest } from '../cache/request-context'
 import { env } from '../env'
+import { cacheResponses } from '../observability/metrics'
 import { databaseDownIs503 } from './health'
 import { sendFetchResponse, toFetchRequest } from './fetch-bridge'
 
@@ -99,6 +100,7 @@ async function computeAndSend(
   if (!useCache || response.status !== 200 || servedTo !== level) {
     res.setHeader('cache-control', CACHE_CONTROL.staff)
     res.setHeader('x-lagesbild-cache', 'bypass')
+    cacheResponses.inc({ result: 'bypass' })
     return void (await sendFetchResponse(await databaseDownIs503(response, payload), res))
   }
   const body = Buffer.from(await response.arrayBuffer())
@@ -134,6 +136,7 @@ export function serveCachedHit(corsOrigins: string[] | '*'): (req: IncomingMessa
 }
 
 function send(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, level: CallerLevel, state: string, corsOrigins: string[] | '*') {
+  cacheResponses.inc({ result: state })
   const headers: Record<string, string> = {
     ...entry.headers,
     etag: entry.etag,

@@ -8,6 +8,8 @@
  */
 import type { RequestHandler } from 'express'
 
+import { writeLine } from '../observability/metrics'
+
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export function writeGate(limit: number): RequestHandler {
@@ -18,6 +20,11 @@ export function writeGate(limit: number): RequestHandler {
     const next = waiting.shift()
     if (next) next()
     else running--
+    report()
+  }
+  const report = () => {
+    writeLine.running.set(running)
+    writeLine.waiting.set(waiting.length)
   }
   return (req, res, next) => {
     if (READ_METHODS.has(req.method)) return next()
@@ -31,6 +38,7 @@ export function writeGate(limit: number): RequestHandler {
       if (state === 'running') release()
       else if (state === 'waiting') waiting.splice(waiting.indexOf(start), 1)
       state = 'done'
+      report()
     }
     res.once('finish', finish)
     res.once('close', finish)
@@ -38,5 +46,6 @@ export function writeGate(limit: number): RequestHandler {
       running++
       start()
     } else waiting.push(start)
+    report()
   }
 }

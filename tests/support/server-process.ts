@@ -1,7 +1,7 @@
 /**
  * The one way tests, e2e specs, the smoke check and the benchmark start a server: the real
- * lagesbild server (src/server.ts) by default, run as `node --import tsx src/server.ts` (one
- * process, so a signal reaches the server itself) on 127.0.0.1 and a free port, with the admin off.
+ * lagesbild server (src/start.ts) by default, run as `node --import tsx src/start.ts` (one
+ * process, or with WEB_CONCURRENCY > 1 the primary of its workers: a signal reaches the server itself) on 127.0.0.1 and a free port, with the admin off.
  * Resolves once it is ready, from the "listening on http://…" line it prints (or, for a server that
  * prints none, once its known URL answers); everything it prints is captured.
  */
@@ -18,7 +18,7 @@ export interface StartServerOptions {
   production?: boolean
   /** Gives up (and kills the process) when it is not ready by then. */
   timeoutMs?: number
-  /** Run with `node --import tsx` instead of src/server.ts (relative to cwd): any script that prints "listening on http://…". */
+  /** Run with `node --import tsx` instead of src/start.ts (relative to cwd): any script that prints "listening on http://…". */
   script?: string
   /** Run this command line as it is instead (`npm start`, `vite preview` …); NODE_OPTIONS is still set unless env gives it. */
   command?: [string, ...string[]]
@@ -48,7 +48,7 @@ export interface ServerProcess {
   stop: (signal?: NodeJS.Signals, options?: StopOptions) => Promise<number | null>
 }
 
-const SERVER = 'src/server.ts'
+const SERVER = 'src/start.ts'
 
 export async function startServer(options: StartServerOptions = {}): Promise<ServerProcess> {
   const { timeoutMs = 120_000, script = SERVER, cwd = root, detached = false } = options
