@@ -13,6 +13,11 @@ export interface Group {
   rows: Row[]
 }
 
+type MixedLoad =
+  | { result: MixedLoadResult; lostWrites: string[]; reports: number; peakRssMb: number; workerPeakRssMb?: number[]; workers?: number }
+  | { error: string }
+  | undefined
+
 export interface Results {
   settings: { duration: number; warmup: number; connections: number; latencyConnections: number; reports: number; large: number; small: number }
   importResult: ImportBenchResult
@@ -20,12 +25,19 @@ export interface Results {
   groups: Group[]
   build?: BuildResult
   /** The mixed read/write load on PostgreSQL, with the writes found missing afterwards. */
-  load?: { result: MixedLoadResult; lostWrites: string[]; reports: number; peakRssMb: number } | { error: string }
+  load?: MixedLoad
+  /** The same load with more worker processes (BENCH_WORKERS). */
+  loads?: MixedLoad[]
   minutes: number
 }
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1))
 const times = (value: number) => `${value >= 10 ? value.toFixed(0) : value.toFixed(2)}x`
+
+/** A group's rows as a table, with the first row as the ratio's base (used for the workers rows printed alone). */
+export function workerTable(rows: Row[], base: number): string[] {
+  return table(rows, base)
+}
 
 function table(rows: Row[], floor: number): string[] {
   return [
@@ -180,6 +192,7 @@ export function renderResults(results: Results): string {
   )
   lines.push(...uncachedGraphqlSection(rows))
   lines.push(...loadSection(results.load))
+  for (const load of results.loads ?? []) lines.push(...loadSection(load))
   if (results.build) {
     const b = results.build
     lines.push(
@@ -201,7 +214,11 @@ export function renderResults(results: Results): string {
 export function loadSection(load: Results['load']): string[] {
   if (!load) return ['## Mixed load on PostgreSQL', '', 'Not measured in this run (`BENCH_LOAD=0`).', '']
   if ('error' in load) return ['## Mixed load on PostgreSQL', '', `The run failed: ${load.error}`, '']
-  const lines = [`## Mixed load on PostgreSQL (${load.result.users} users, ${Math.round(load.result.seconds)} s)`, '']
+  const workers = load.workers ?? 1
+  const lines = [
+    `## Mixed load on PostgreSQL (${load.result.users} users, ${Math.round(load.result.seconds)} s, ${workers} worker process${workers === 1 ? '' : 'es'})`,
+    '',
+  ]
   const { result: r, lostWrites } = load
   const acknowledged = r.acknowledged.created.size + r.acknowledged.renamed.size
   lines.push(
@@ -209,7 +226,8 @@ export function loadSection(load: Results['load']): string[] {
       `127.0.0.1:5432, cache on. ${r.users} virtual users for ${r.seconds.toFixed(0)} s, one keep-alive connection each, every user sending its ` +
       `next request as soon as the previous one is answered (tests/support/mixed-load.ts): ${r.writers} editors (API key) creating draft sections ` +
       `and renaming their own; of the other users two in three read anonymously (a published report over REST and the persisted GraphQL query, ` +
-      `lists) and one in three as a reader with an API key (an internal report). Peak RSS of the server ${load.peakRssMb.toFixed(0)} MB. Load from ` +
+      `lists) and one in three as a reader with an API key (an internal report). Peak RSS of the server ${load.peakRssMb.toFixed(0)} MB` +
+      `${workers > 1 && load.workerPeakRssMb ? ` (workers ${load.workerPeakRssMb.map((mb) => mb.toFixed(0)).join(' + ')} MB)` : ''}. Load from ` +
       `the same 2 cores.`,
     '',
     '| requests | count | p50 ms | p99 ms | max ms |',

@@ -12,13 +12,15 @@
  *   BENCH_ONLY=load    run only the mixed load and print its section
  *   BENCH_LOAD=0       skip the mixed read/write load on PostgreSQL (BENCH_LOAD_USERS=200, BENCH_LOAD_SECONDS=60,
  *                      BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test: the server it makes a fresh database on)
+ *   BENCH_WORKERS=1,2  worker counts (WEB_CONCURRENCY) of the "1 vs 2 workers" rows: cold reads and the mixed load; 0: skip them
+ *   BENCH_ONLY=workers run only those rows and print them
  *
  * Servers are the production server (`node --import tsx src/server.ts`, NODE_ENV=production,
  * --conditions=production) with LAGESBILD_ADMIN=off (API only: no `next build` needed), on
  * 127.0.0.1, each on its own SQLite file filled by the real importer (bench/prepare-db.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import os, { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { sourceTreeAt } from './before'
@@ -28,7 +30,7 @@ import type { ImportBenchResult } from './import'
 import { largeDatabase } from './large-db'
 import type { LoadDatabase } from './prepare-load-db'
 import type { PreparedDatabase } from './prepare-db'
-import { type Group, loadSection, renderResults, type Results } from './results'
+import { type Group, loadSection, renderResults, type Results, workerTable } from './results'
 import { CONNECTIONS, DURATION, WARMUP, apiKeyHeader, graphqlPost, measure, probe, type Row, type Scenario } from './scenarios'
 import { killAll, runScript, startChild, startLagesbild, STOP_GRACE_MS } from './servers'
 import { persistedQueryPath } from '../tests/support/api'
@@ -56,14 +58,32 @@ async function prepare(name: string, total: number): Promise<Prepared> {
 }
 
 /** Runs `work` against a freshly started server and stops it afterwards, whatever happens. */
-async function withServer<T>(server: Promise<ServerProcess>, work: (server: ServerProcess) => Promise<T>): Promise<T & { peakRssMb: number }> {
+async function withServer<T>(
+  server: Promise<ServerProcess>,
+  work: (server: ServerProcess) => Promise<T>,
+): Promise<T & { peakRssMb: number; workerPeakRssMb: number[] }> {
   const started = await server
   try {
     const result = await work(started)
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${started.child.pid}/status`, 'utf8'))
-    return { ...result, peakRssMb: hwm ? Number(hwm[1]) / 1024 : NaN }
+    // With WEB_CONCURRENCY > 1 the child is the primary and the workers are its children.
+    const workers = childPids(started.child.pid!).map(peakRssMb)
+    const own = peakRssMb(started.child.pid!)
+    return { ...result, peakRssMb: own + workers.reduce((sum, mb) => sum + mb, 0), workerPeakRssMb: workers.length ? workers : [own] }
   } finally {
     await started.stop('SIGTERM', { forceAfterMs: STOP_GRACE_MS })
+  }
+}
+
+function peakRssMb(pid: number): number {
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return hwm ? Number(hwm[1]) / 1024 : NaN
+}
+
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+  } catch {
+    return []
   }
 }
 
@@ -99,8 +119,8 @@ function optimisedScenarios(letter: 'd' | 'e', report: { id: number; slug: strin
   ]
 }
 
-/** 200 users for 60 s of reads and editor writes, production server on a fresh PostgreSQL database. */
-async function mixedLoad(): Promise<Results['load']> {
+/** 200 users for 60 s of reads and editor writes, production server (`workers` processes) on a fresh PostgreSQL database. */
+async function mixedLoad(workers = 1): Promise<Results['load']> {
   const users = Number(process.env.BENCH_LOAD_USERS ?? 200)
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60)
   const reports = 200
@@ -111,7 +131,7 @@ async function mixedLoad(): Promise<Results['load']> {
     const db = await runScript<LoadDatabase>('bench/prepare-load-db.ts', env, [String(reports)])
     log(`mixed load: ${users} users for ${seconds} s`)
     const editor = `users API-Key ${db.editorKey}`
-    const outcome = await withServer(startLagesbild('unused', { DATABASE_URL: database.url }), async (server) => {
+    const outcome = await withServer(startLagesbild('unused', { DATABASE_URL: database.url, WEB_CONCURRENCY: String(workers) }), async (server) => {
       const result = await runMixedLoad({
         baseUrl: server.url,
         users,
@@ -135,12 +155,52 @@ async function mixedLoad(): Promise<Results['load']> {
           .map(([kind, stats]) => `${kind} ${stats.p99.toFixed(0)} ms`)
           .join(', ')}`,
     )
-    return { ...outcome, reports: reports + 1 }
+    return { ...outcome, reports: reports + 1, workers }
   } catch (error) {
     log(`mixed load failed: ${(error as Error).message}`)
     return { error: (error as Error).message.slice(0, 2000) }
   } finally {
     await database.drop()
+  }
+}
+
+const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2')
+  .split(',')
+  .map(Number)
+  .filter((count) => count > 0)
+
+/**
+ * Every core: cold REST and cold persisted GraphQL (cache on, every request a miss) with 1 and
+ * with 2 worker processes on the same SQLite file (reads only: SQLite readers never wait for each
+ * other in WAL mode), and the mixed load on PostgreSQL with each count.
+ */
+async function workerRows(db: PreparedDatabase): Promise<{ group: Group; loads: NonNullable<Results['loads']> }> {
+  const rows: Row[] = []
+  const memory: string[] = []
+  for (const workers of WORKER_COUNTS) {
+    log(`${workers} worker(s): cold reads`)
+    const result = await withServer(startLagesbild(db.file, { WEB_CONCURRENCY: String(workers) }), async (server) => ({
+      rows: await measureAll(
+        server.url,
+        optimisedScenarios('d', db.publicReport)
+          .filter((scenario) => scenario.cold)
+          .map((scenario) => ({ ...scenario, key: `workers${workers}.${scenario.key}`, name: `${workers} worker(s): ${scenario.name.replace('(d) ', '')}` })),
+      ),
+    }))
+    rows.push(...result.rows)
+    memory.push(`${workers} worker(s): ${result.workerPeakRssMb.map((mb) => mb.toFixed(0)).join(' + ')} MB, whole server ${result.peakRssMb.toFixed(0)} MB`)
+  }
+  const loads: NonNullable<Results['loads']> = []
+  if (process.env.BENCH_LOAD !== '0') for (const workers of WORKER_COUNTS) loads.push(await mixedLoad(workers))
+  return {
+    group: {
+      title: `Every core: ${WORKER_COUNTS.join(' vs ')} worker processes (WEB_CONCURRENCY), cold reads`,
+      note:
+        `Same database as above, cache on, every request a unique URL (a miss), anonymous, the public benchmark report at depth 1; ` +
+        `the load generator shares the machine's ${os.availableParallelism()} cores. Peak RSS per worker: ${memory.join('; ')}.`,
+      rows,
+    },
+    loads,
   }
 }
 
@@ -270,7 +330,10 @@ async function main() {
     sizes.push(...result.rows)
   }
 
-  const load = process.env.BENCH_LOAD === '0' ? undefined : await mixedLoad()
+  const everyCore = WORKER_COUNTS.length ? await workerRows(main.then) : undefined
+  // The 1-worker mixed load of the worker rows is the mixed load of this run.
+  const load =
+    process.env.BENCH_LOAD === '0' ? undefined : (everyCore?.loads.find((run) => run && 'workers' in run && run.workers === 1) ?? (await mixedLoad()))
 
   let build
   if (process.env.BENCH_BUILD === '1') {
@@ -305,6 +368,7 @@ async function main() {
         `main database${large.cached ? ' (this run reused the database a previous run built from the same sources; see bench/large-db.ts)' : ''}.`,
       rows: sizes,
     },
+    ...(everyCore ? [everyCore.group] : []),
   ]
   const markdown = renderResults({
     settings: {
@@ -321,15 +385,25 @@ async function main() {
     groups,
     build,
     load,
+    loads: everyCore?.loads.filter((run) => run && 'workers' in run && run.workers !== 1),
     minutes: (performance.now() - started) / 60_000,
   })
   writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown)
   console.log(markdown)
 }
 
+/** BENCH_ONLY=workers: the 1 vs 2 workers rows on a freshly imported database, printed (RESULTS.md is left as it is). */
+async function onlyWorkers() {
+  const prepared = await prepare('main', REPORTS + 2)
+  const { group, loads } = await workerRows(prepared.then)
+  const floor = group.rows[0]?.requestsPerSecond ?? NaN
+  console.log([`## ${group.title}`, '', group.note, '', ...workerTable(group.rows, floor), '', ...loads.flatMap((run) => loadSection(run))].join('\n'))
+}
+
 try {
   // BENCH_ONLY=load: just the mixed load, printed (RESULTS.md is left as it is).
   if (process.env.BENCH_ONLY === 'load') console.log(loadSection(await mixedLoad()).join('\n'))
+  else if (process.env.BENCH_ONLY === 'workers') await onlyWorkers()
   else await main()
 } catch (error) {
   console.error(error)

@@ -18,9 +18,18 @@ const children = new Set<ChildProcess>()
 /** How long a server gets to close after SIGTERM before it is killed. */
 export const STOP_GRACE_MS = 5_000
 
-/** The production server, API only (LAGESBILD_ADMIN=off: no `next build` needed); `cwd` is the source tree. */
+/**
+ * The production server, API only (LAGESBILD_ADMIN=off: no `next build` needed); `cwd` is the source tree.
+ * One worker process unless `env` says WEB_CONCURRENCY (rows stay comparable with earlier runs).
+ */
 export function startLagesbild(databaseFile: string, env: Record<string, string> = {}, cwd = root): Promise<ServerProcess> {
-  return startServer({ production: true, cwd, env: { DATABASE_URL: `file:${databaseFile}`, ...env }, detached: true, onSpawn: track })
+  return startServer({
+    production: true,
+    cwd,
+    env: { DATABASE_URL: `file:${databaseFile}`, WEB_CONCURRENCY: '1', ...env },
+    detached: true,
+    onSpawn: track,
+  })
 }
 
 /** Another server script (bench/floor.ts) that prints "listening on http://…". */

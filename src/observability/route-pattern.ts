@@ -16,6 +16,7 @@ const ACTIONS = [
   'me',
   'refresh-token',
   'reset-password',
+  'schedule',
   'run',
   'queue',
   'unlock',
