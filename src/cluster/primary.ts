@@ -23,8 +23,9 @@ const SHUTDOWN_GRACE_MS = 15_000
 const METRICS_TIMEOUT_MS = 3_000
 /** Matches the worker's own patience (src/cache/primary-broadcast.ts): then the writer goes on. */
 const INVALIDATION_TIMEOUT_MS = 10_000
-/** A worker that dies before listening is replaced after this pause, not in a tight loop. */
+/** A worker that dies before listening is replaced after a pause, doubled each time in a row (up to 30 s), not in a tight loop. */
 const RESTART_PAUSE_MS = 1_000
+const RESTART_PAUSE_MAX_MS = 30_000
 
 interface PendingInvalidation {
   origin: Worker
@@ -50,6 +51,10 @@ export function runPrimary(expected: number): void {
   let jobsWorker: Worker | undefined
   let port: number | undefined
   let announced = false
+  /** The workers after the first are started once it listens. */
+  let othersStarted = false
+  /** Replacements in a row that died before listening (the database is down, say). */
+  let failedStarts = 0
   let shuttingDown = false
   let exitCode = 0
 
@@ -119,12 +124,14 @@ export function runPrimary(expected: number): void {
     if (!isClusterMessage(message)) return
     switch (message.type) {
       case 'lagesbild:listening': {
-        const first = listening.size === 0 && !announced
         listening.add(worker.id)
         port = message.port
         log(`worker ${worker.id} (pid ${worker.process.pid}${worker === jobsWorker ? ', runs the job queue' : ''}) listening`)
         // The first worker has pushed the schema, seeded and back-filled: the others may start.
-        if (first) for (let i = 1; i < expected; i++) fork(false)
+        if (!othersStarted) {
+          othersStarted = true
+          for (let i = 1; i < expected; i++) fork(false)
+        }
         if (!announced && listening.size === expected) {
           announced = true
           // Tests and scripts read this line to learn the port when PORT=0.
@@ -175,7 +182,9 @@ export function runPrimary(expected: number): void {
     }
     restarts.inc()
     log(`worker ${worker.id} (pid ${worker.process.pid}) exited with ${signal ?? code}; starting a replacement${runsJobs ? ' (runs the job queue)' : ''}`)
-    setTimeout(() => !shuttingDown && fork(runsJobs), wasListening ? 0 : RESTART_PAUSE_MS)
+    failedStarts = wasListening ? 0 : failedStarts + 1
+    const pause = failedStarts === 0 ? 0 : Math.min(RESTART_PAUSE_MS * 2 ** (failedStarts - 1), RESTART_PAUSE_MAX_MS)
+    setTimeout(() => !shuttingDown && fork(runsJobs), pause)
   })
 
   const stopAll = (reason: string, code = 0) => {
