@@ -94,6 +94,7 @@ export async function reportsFromEditions(
   query: { limit: number; page: number; sort?: string; pagination?: boolean },
 ): Promise<ReportPage | undefined> {
   if (!['sqlite', 'postgres'].includes(payload.db.name)) return undefined // key order proven on the SQL adapters only
+  if (payload.collections.reports.config.trash) return undefined // Payload would also leave out trashed reports
   const access = readFilter(payload, level)
   if (access === undefined) return undefined
   if (access === false) return undefined // Payload words the refusal
