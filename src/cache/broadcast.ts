@@ -17,6 +17,7 @@
  *   since that is longer than HEARD_WITHIN_MS, by then it has stopped trusting its cache.
  */
 import { randomUUID } from 'node:crypto'
+import { createClient } from 'redis'
 
 const CHANNEL = 'lagesbild:invalidate'
 const ACK_CHANNEL = 'lagesbild:invalidate:ack'
@@ -61,8 +62,6 @@ export async function connectBroadcast(
   log: { warn: (message: string) => void },
 ): Promise<Broadcast> {
   const origin = randomUUID()
-  // Loaded only with REDIS_URL: most scripts and single servers never need it.
-  const { createClient } = await import('redis')
   const publisher = createClient({ url, socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 2_000) } })
   const subscriber = publisher.duplicate()
   for (const client of [publisher, subscriber]) client.on('error', (error: Error) => log.warn(`redis: ${error.message}`))
