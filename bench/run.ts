@@ -27,6 +27,7 @@ import { sourceTreeAt } from './before'
 import { benchBuild } from './build'
 import { fireAtOnce, summarize } from './cold-start'
 import type { ImportBenchResult } from './import'
+import { benchImportCli } from './import-cli'
 import { largeDatabase } from './large-db'
 import type { LoadDatabase } from './prepare-load-db'
 import type { PreparedDatabase } from './prepare-db'
@@ -46,6 +47,8 @@ const SMALL = 10
 /** Latency, not throughput: one connection, so a request never waits behind another. */
 const LATENCY_CONNECTIONS = Number(process.env.BENCH_LATENCY_CONNECTIONS ?? 1)
 const CACHE_OFF = { LAGESBILD_CACHE: 'off' }
+/** Stock Payload: no cache and no reads built from editions (src/http/edition-reads.ts). */
+const STOCK = { ...CACHE_OFF, LAGESBILD_EDITION_READS: 'off' }
 const work = mkdtempSync(path.join(tmpdir(), 'lagesbild-bench-'))
 /** The title of the benchmark reports' sixth section: an answer without it is not the full report. */
 const SIXTH_SECTION = 'Övriga frågor'
@@ -117,6 +120,17 @@ function optimisedScenarios(letter: 'd' | 'e', report: { id: number; slug: strin
       cold: true,
     },
   ]
+}
+
+/** (f): what a consumer site's uncached reads cost when built from the edition, anonymous and as a reader with an API key. */
+function editionScenarios({ publicReport, internalReport, apiKey }: PreparedDatabase): Scenario[] {
+  const reader = apiKeyHeader(apiKey)
+  const scenarios = (who: string, report: { id: number; slug: string }, headers?: Record<string, string>): Scenario[] =>
+    [
+      { key: `f.rest.${who}`, name: `(f) REST GET /api/reports/:id, default depth, ${who}, cold`, path: `/api/reports/${report.id}`, headers, cold: true },
+      { key: `f.graphql.${who}`, name: `(f) GraphQL GET persisted reportBySlug, ${who}, cold`, path: persistedQueryPath(report.slug), headers, cold: true },
+    ].map((scenario) => ({ ...scenario, expect: SIXTH_SECTION }))
+  return [...scenarios('anonymous', publicReport), ...scenarios('reader', internalReport, reader)]
 }
 
 /** 200 users for 60 s of reads and editor writes, production server (`workers` processes) on a fresh PostgreSQL database. */
@@ -207,6 +221,8 @@ async function workerRows(db: PreparedDatabase): Promise<{ group: Group; loads: 
 async function main() {
   const started = performance.now()
   const main = await prepare('main', REPORTS + 2)
+  log('npm run import of one file on the main database')
+  const importCli = await benchImportCli(path.join(work, 'main.db'))
   const small = await prepare('small', SMALL)
   const large = await largeDatabase(main.then, main.reports + 2, LARGE, work, log)
   const { publicReport, internalReport, apiKey } = main.then
@@ -260,9 +276,9 @@ async function main() {
     result.summaries.forEach((summary, index) => coldStart.push({ label: `${label}, wave ${index + 1}`, ...summary }))
   }
 
-  log('stock Payload (LAGESBILD_CACHE=off) and the floor')
+  log('stock Payload (LAGESBILD_CACHE=off LAGESBILD_EDITION_READS=off) and the floor')
   const bodyFile = path.join(work, 'floor-body.json')
-  const stock = await withServer(startLagesbild(main.then.file, CACHE_OFF), async (server) => {
+  const stock = await withServer(startLagesbild(main.then.file, STOCK), async (server) => {
     const depth1 = await probe(server.url, { name: '', path: `/api/reports/${publicReport.id}?depth=1` })
     if (depth1.status !== 200) throw new Error(`GET depth=1 of the benchmark report: ${depth1.status} ${depth1.text.slice(0, 300)}`)
     writeFileSync(bodyFile, depth1.text)
@@ -282,6 +298,11 @@ async function main() {
     ])
     return { rows: [...floor.rows, ...rows], bodyBytes: Buffer.byteLength(depth1.text) }
   })
+
+  log("readers' cold reads from the edition (cache off, one process)")
+  const fromEdition = await withServer(startLagesbild(main.then.file, CACHE_OFF), async (server) => ({
+    rows: await measureAll(server.url, editionScenarios(main.then)),
+  }))
 
   log('optimised paths (cache on)')
   const optimised = await withServer(startLagesbild(main.then.file), async (server) => ({
@@ -350,6 +371,13 @@ async function main() {
       rows: stock.rows,
     },
     {
+      title: "Readers' cold reads from the edition (cache off, one process)",
+      note:
+        `Same database, server with LAGESBILD_CACHE=off (edition reads on): every request is built from the report's row and its latest edition ` +
+        `(src/http/edition-reads.ts), not by Payload's resolvers; compare (b) (peak RSS ${fromEdition.peakRssMb.toFixed(0)} MB).`,
+      rows: fromEdition.rows,
+    },
+    {
       title: 'Optimised paths, anonymous (cache on)',
       note: `Same database, the public benchmark report, server with the cache on (peak RSS ${optimised.peakRssMb.toFixed(0)} MB over (d) and (e)).`,
       rows: optimised.anonymous,
@@ -381,6 +409,7 @@ async function main() {
       small: SMALL,
     },
     importResult: main,
+    importCli,
     coldStart,
     groups,
     build,

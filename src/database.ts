@@ -7,10 +7,11 @@
  * SQL adapters push the schema in development; in production the committed migrations
  * (one folder per adapter) are applied at start-up through `prodMigrations`.
  */
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import type { mongooseAdapter as MongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 
@@ -51,6 +52,8 @@ function baseAdapter(url: string | undefined, poolSize: number, push: boolean): 
     })
   }
   if (kind === 'mongodb') {
+    // Loaded only when used: mongoose adds about 0.4 s of CPU to every start-up on SQLite or PostgreSQL.
+    const { mongooseAdapter } = createRequire(import.meta.url)('@payloadcms/db-mongodb') as { mongooseAdapter: typeof MongooseAdapter }
     return mongooseAdapter({ url: url as string })
   }
   const file = url ? url.slice('file:'.length) : DEFAULT_SQLITE_FILE

@@ -78,6 +78,8 @@ const fields = z.object({
   LAGESBILD_JOBS: onOff,
   /** off: no published-read cache, every read goes to Payload (the benchmark measures stock Payload so). */
   LAGESBILD_CACHE: onOff,
+  /** off: readers' cold reads of published reports go through Payload instead of the edition (src/http/edition-reads.ts). */
+  LAGESBILD_EDITION_READS: onOff,
   /** 1: responses say how many database calls they made (x-lagesbild-db-calls); the tests read it. */
   LAGESBILD_DEBUG_HEADERS: z.enum(['0', '1']).default('0'),
   /**

@@ -5,7 +5,8 @@
  * without a busy timeout for everything else; two writers in one process then fail with
  * SQLITE_BUSY, and since the driver is synchronous a busy wait would block the event loop the
  * other writer needs. So, in each process:
- *   - every transaction gets a connection of its own, with a busy timeout, closed when it ends;
+ *   - every transaction gets a connection of its own, with a busy timeout: a read transaction a fresh one,
+ *     closed when it ends; write transactions (one at a time) the process's writer connection, kept open;
  *   - one writer at a time (SQLite allows one anyway): a transaction holds the process's writer
  *     lock from its first statement to its end, a write outside a transaction for its duration;
  *   - writers in *other* processes (a CLI import next to the server) wait on the busy timeout.
@@ -69,21 +70,27 @@ class WriteLock {
 
 type Adapter = Record<string, any> & { client: Client; clientConfig: { url: string }; sessions: Record<string, unknown> }
 
+/** The writer connection between two write transactions (one at a time, under the lock), kept open. */
+type IdleWriter = { writer?: Client }
+
 /**
  * A transaction on its own connection. Nothing happens until its first statement, which takes
  * the writer lock, opens the connection and begins; the end commits or rolls back, closes the
  * connection and releases the lock.
  */
-function transactionOnOwnConnection(url: string, busyTimeoutMs: number, mode: string, lock: WriteLock): Transaction {
+function transactionOnOwnConnection(url: string, busyTimeoutMs: number, mode: string, lock: WriteLock, idle: IdleWriter): Transaction {
   let started: Promise<Client> | undefined
   let release = () => {}
   let open = true
   const start = () =>
     (started ??= (async () => {
       if (mode !== 'read') release = await lock.acquire()
-      const connection = createClient({ url })
+      // Under the lock the writer connection is ours alone; a read transaction gets its own.
+      const reused = mode !== 'read' ? idle.writer : undefined
+      if (reused) idle.writer = undefined
+      const connection = reused ?? createClient({ url })
       try {
-        await connection.execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
+        if (!reused) await connection.execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
         await connection.execute(mode === 'read' ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE')
         return connection
       } catch (error) {
@@ -98,10 +105,15 @@ function transactionOnOwnConnection(url: string, busyTimeoutMs: number, mode: st
     // Never started (nothing to end), or failed to (start() has cleaned up).
     const connection = wasOpen ? await started?.catch(() => undefined) : undefined
     if (!connection) return
+    let ended = false
     try {
       await connection.execute(statement)
+      ended = true
     } finally {
-      connection.close()
+      // A cleanly ended writer connection is kept for the next transaction (its parsed schema
+      // with it: opening one per transaction was most of a large import's time); any other closes.
+      if (ended && mode !== 'read' && !idle.writer) idle.writer = connection
+      else connection.close()
       release()
     }
   }
@@ -132,13 +144,21 @@ export function withSerializedSqliteTransactions(base: DatabaseAdapterObj, busyT
       const lock = new WriteLock(() => args.payload.logger.warn('SQLite write lock held for 15 s; continuing without it'))
       /** Set while a write outside a transaction holds the lock, for the calls it makes itself. */
       const holdingWrite = new AsyncLocalStorage<{ held: boolean }>()
+      const idle: IdleWriter = {}
+
+      const destroy = adapter.destroy
+      adapter.destroy = async function (...destroyArgs: unknown[]) {
+        idle.writer?.close()
+        idle.writer = undefined
+        return destroy?.apply(this, destroyArgs)
+      }
 
       const connect = adapter.connect
       adapter.connect = async function (...connectArgs: unknown[]) {
         await connect.apply(this, connectArgs)
         const client = this.client as Client
         client.transaction = (async (mode: string = 'write') =>
-          transactionOnOwnConnection(this.clientConfig.url, busyTimeoutMs, mode, lock)) as Client['transaction']
+          transactionOnOwnConnection(this.clientConfig.url, busyTimeoutMs, mode, lock, idle)) as Client['transaction']
       }
 
       for (const name of WRITE_METHODS) {

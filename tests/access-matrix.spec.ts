@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { EXPECTED_ACCESS, MATRIX_ACTORS, type MatrixActor, type MatrixCollection, type Operation, renderAccessMarkdown } from '../access/matrix'
 import { databaseKind } from '../src/database'
 import { type Actors, createActors, graphqlAs, restAs } from './support/actors'
+import { persistedQueryPath } from './support/api'
 import { localPayload } from './support/local-payload'
 
 type Doc = Record<string, any>
@@ -167,7 +168,9 @@ describe('access matrix', () => {
   /** Main document status, i.e. what non-staff readers would get. */
   const mainStatus = async (collection: MatrixCollection, id: unknown) => (await readAsAdmin(collection, id, false)).body._status
 
-  type Check = (actor: MatrixActor, api: 'rest' | 'graphql', allowed: boolean) => Promise<void>
+  /** 'persisted': the persisted GraphQL query reportBySlug over GET, which readers get built from the edition (src/http/edition-reads.ts). */
+  type Api = 'rest' | 'graphql' | 'persisted'
+  type Check = (actor: MatrixActor, api: Api, allowed: boolean) => Promise<void>
 
   const checks: Record<Operation, (collection: MatrixCollection) => Check> = {
     create: (collection) => async (actor, api, allowed) => {
@@ -265,6 +268,11 @@ describe('access matrix', () => {
         const response = await restAs(actors[actor])(`/api/${collection}/${doc.id}?depth=0${draftParam ? '&draft=true' : ''}`)
         expectStatus(response.status, allowed)
         if (allowed) expect(String(response.body.id)).toBe(String(doc.id))
+      } else if (api === 'persisted') {
+        const response = await restAs(actors[actor])(persistedQueryPath(doc.slug))
+        expect(response.status).toBe(200)
+        const ids = (response.body.data?.Reports?.docs ?? []).map((found: Doc) => String(found.id))
+        expect(ids).toEqual(allowed ? [String(doc.id)] : [])
       } else {
         const { body } = await graphqlAs(actors[actor])(`query { ${subject.graphql.one}(id: ${idLiteral(doc.id)}${draftParam ? ', draft: true' : ''}) { id } }`)
         expect(String(body.data?.[subject.graphql.one]?.id ?? 'none')).toBe(allowed ? String(doc.id) : 'none')
@@ -277,7 +285,10 @@ describe('access matrix', () => {
       for (const [operation, allowedActors] of Object.entries(rules) as [Operation, MatrixActor[]][]) {
         for (const actor of MATRIX_ACTORS) {
           const allowed = allowedActors.includes(actor)
-          for (const api of ['rest', 'graphql'] as const) {
+          // Reports' reads also over the persisted GET query: readers' answers are built from the edition there.
+          const apis: Api[] =
+            collection === 'reports' && operation.startsWith('read') && operation !== 'readVersions' ? ['rest', 'graphql', 'persisted'] : ['rest', 'graphql']
+          for (const api of apis) {
             it(`${operation} by ${actor} over ${api}: ${allowed ? 'allowed' : 'refused'}`, () => checks[operation](collection)(actor, api, allowed))
           }
         }

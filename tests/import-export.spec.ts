@@ -79,6 +79,21 @@ describe('import and export of report text', () => {
     expect(normalise(readFileSync(out, 'utf8'))).toBe(normalise(readFileSync(source, 'utf8')))
   })
 
+  it('never changes the schema: on a database behind the migrations it says "run npm run migrate" and writes nothing', async () => {
+    const empty = path.join(mkdtempSync(path.join(tmpdir(), 'unmigrated-')), 'empty.db')
+    const result = await runScript('import', [SEED_REPORT_FILE], { DATABASE_URL: `file:${empty}` })
+    const output = result.stdout + result.stderr
+    expect(result.code, output).toBe(1)
+    expect(result.stderr).toMatch(/behind the committed migrations .*: run npm run migrate/)
+    expect(output).not.toMatch(/Pulling schema|imported \d/)
+    const tables = (await import('@libsql/client')).createClient({ url: `file:${empty}` })
+    try {
+      expect((await tables.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows).toEqual([])
+    } finally {
+      tables.close()
+    }
+  }, 180_000)
+
   it('exports every report to a folder with --all', async () => {
     const out = path.join(folder, 'all')
     const result = await runScript('export', ['--all', '--format', 'markdown', '--out', out])

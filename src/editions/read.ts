@@ -42,7 +42,7 @@ function populated(doc: Record<string, unknown>, req: PayloadRequest): boolean {
 }
 
 /** The edition's fields in the shapes of a report document read at that depth. */
-function asReportFields(content: EditionContent, withDocuments: boolean) {
+export function asReportFields(content: EditionContent, withDocuments: boolean) {
   const parts = <T extends { id: number | string }>(items: T[]) => (withDocuments ? items : items.map((item) => item.id))
   return {
     title: content.title,

@@ -18,6 +18,8 @@ import { databaseDownIs503 } from './health'
 import { sendFetchResponse, toFetchRequest } from './fetch-bridge'
 
 type FetchHandler = (request: Request) => Promise<Response>
+/** Answers a read for a caller of this level without Payload, or undefined to let Payload answer. */
+type EditionReader = (request: Request, level: CallerLevel) => Promise<Response | undefined>
 
 const CACHE_CONTROL: Record<CallerLevel, string> = {
   // Browsers revalidate every time (a 304 is cheap); shared caches may keep it 10 s. Chromium
@@ -42,7 +44,7 @@ const missesInFlight = new Map<string, Promise<void>>()
 export function cachedGet(
   payload: Payload,
   handler: FetchHandler,
-  options: { corsOrigins: string[] | '*'; isCacheable?: (body: Buffer) => boolean },
+  options: { corsOrigins: string[] | '*'; isCacheable?: (body: Buffer) => boolean; fromEdition?: EditionReader },
 ): RequestHandler {
   return async (req, res, next) => {
     try {
@@ -89,11 +91,16 @@ async function computeAndSend(
     useCache: boolean
     corsOrigins: string[] | '*'
     isCacheable?: (body: Buffer) => boolean
+    fromEdition?: EditionReader
   },
 ) {
   const { payload, handler, level, key, useCache } = context
   const ticket = publishedCache.ticket()
-  const { result: response, trace } = await traceRequest(async () => handler(await toFetchRequest(req, res)))
+  const { result: response, trace } = await traceRequest(async () => {
+    const request = await toFetchRequest(req, res)
+    // A reader's read of a published report is built from its edition when it can be (src/http/edition-reads.ts).
+    return (await context.fromEdition?.(request, level)) ?? handler(request)
+  })
   if (env().LAGESBILD_DEBUG_HEADERS === '1') res.setHeader('x-lagesbild-db-calls', String(trace.databaseCalls))
   const servedTo = trace.servedTo.size === 1 ? [...trace.servedTo][0] : undefined
   if (servedTo) rememberCallerLevel(req, servedTo)

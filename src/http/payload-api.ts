@@ -9,7 +9,9 @@ import { handleEndpoints, type Payload } from 'payload'
 
 import { clientKey, requestClient } from '../auth/sign-in-throttle'
 import { findPersistedQuery } from '../graphql/persisted-queries'
+import { env } from '../env'
 import { cachedGet } from './cached-api'
+import { editionReader } from './edition-reads'
 import { databaseDownIs503 } from './health'
 import { BadRequestBodyError, PayloadTooLargeError, sendFetchResponse, toFetchRequest } from './fetch-bridge'
 
@@ -59,10 +61,11 @@ export function payloadApiRouter(payload: Payload, corsOrigins: string[] | '*'):
   }
 
   const withoutErrors = (body: Buffer) => !body.includes('"errors"')
-  router.get('/api/graphql', cachedGet(payload, persistedGraphql, { corsOrigins, isCacheable: withoutErrors }))
+  const fromEdition = env().LAGESBILD_EDITION_READS === 'on' ? editionReader(payload) : undefined
+  router.get('/api/graphql', cachedGet(payload, persistedGraphql, { corsOrigins, isCacheable: withoutErrors, fromEdition }))
   router.post('/api/graphql', bridge(graphqlPost, payload))
   router.get('/api/graphql-playground', bridge(GRAPHQL_PLAYGROUND_GET(Promise.resolve(config)) as FetchHandler, payload))
-  router.get(CACHEABLE_REST, cachedGet(payload, rest, { corsOrigins }))
+  router.get(CACHEABLE_REST, cachedGet(payload, rest, { corsOrigins, fromEdition }))
   router.all(/^\/api(\/.*)?$/, bridge(rest, payload))
   return router
 }
