@@ -7,18 +7,13 @@ import { showLatestEdition } from '../../src/editions/read'
 import { recordEditionOnPublish } from '../../src/editions/record'
 import { TIME_ZONE } from '../../src/report-format/stockholm-time'
 import { scheduleEndpoints } from '../../src/scheduling/endpoints'
+import { queueEditionMailing } from '../../src/sending/report-hooks'
 import { queueChangeWebhooks, queueDeleteWebhooks } from '../../src/webhooks/report-hooks'
 import { contentCollection } from '../content'
-import { audienceField, bi, bilingualOptions, linkListField, relationshipListField, textField, validateDate } from '../fields'
+import { DISTRIBUTION_OPTIONS } from '../fields/distribution'
+import { audienceField, bi, linkListField, relationshipListField, textField, validateDate } from '../fields'
 import { exportEndpoint } from './export-endpoint'
 import { fillSlug, keepRecordKey } from './hooks'
-
-const DISTRIBUTION = bilingualOptions([
-  ['politicalLeadership', 'Politisk ledning', 'Political leadership'],
-  ['managers', 'Chefer', 'Managers'],
-  ['intranet', 'Intranätet', 'Intranet'],
-  ['publicWebsite', 'Externa webbplatsen', 'Public website'],
-])
 
 export const Reports: CollectionConfig = contentCollection(
   {
@@ -48,7 +43,7 @@ export const Reports: CollectionConfig = contentCollection(
       // A report is published whole: its draft parts with it (src/editions/publish-whole.ts).
       beforeChange: [keepRecordKey, publishPartsWithReport],
       // The edition first: the webhooks announce its number.
-      afterChange: [recordEditionOnPublish, queueChangeWebhooks],
+      afterChange: [recordEditionOnPublish, queueChangeWebhooks, queueEditionMailing],
       afterDelete: [queueDeleteWebhooks],
       // Readers read a published report as its latest edition (src/editions/read.ts).
       afterRead: [showLatestEdition],
@@ -95,7 +90,7 @@ export const Reports: CollectionConfig = contentCollection(
         type: 'select',
         hasMany: true,
         label: bi('Sändlista', 'Distribution'),
-        options: DISTRIBUTION,
+        options: DISTRIBUTION_OPTIONS,
         admin: { position: 'sidebar' },
       },
       relationshipListField(
