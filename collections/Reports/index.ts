@@ -7,6 +7,7 @@ import { showLatestEdition } from '../../src/editions/read'
 import { recordEditionOnPublish } from '../../src/editions/record'
 import { TIME_ZONE } from '../../src/report-format/stockholm-time'
 import { scheduleEndpoints } from '../../src/scheduling/endpoints'
+import { sendingEndpoints } from '../../src/sending/endpoints'
 import { queueEditionMailing } from '../../src/sending/report-hooks'
 import { queueChangeWebhooks, queueDeleteWebhooks } from '../../src/webhooks/report-hooks'
 import { contentCollection } from '../content'
@@ -29,7 +30,7 @@ export const Reports: CollectionConfig = contentCollection(
       components: {
         edit: {
           PublishButton: '/admin/publishing/ReportPublishButton#ReportPublishButton',
-          editMenuItems: ['/admin/editions/NextReportMenuItem#NextReportMenuItem'],
+          editMenuItems: ['/admin/editions/NextReportMenuItem#NextReportMenuItem', '/admin/sending/SendTestMenuItem#SendTestMenuItem'],
         },
       },
       description: bi(
@@ -51,7 +52,7 @@ export const Reports: CollectionConfig = contentCollection(
     // Payload's Duplicate shared the situation sections between two reports; "Ny rapport utifrån
     // denna" (POST /api/reports/:id/next) copies them instead.
     disableDuplicate: true,
-    endpoints: [exportEndpoint, ...scheduleEndpoints('reports'), ...editionEndpoints],
+    endpoints: [exportEndpoint, ...scheduleEndpoints('reports'), ...editionEndpoints, ...sendingEndpoints],
     // The consumer list ("published, newest first") walks this index and stops after one page.
     indexes: [{ fields: ['_status', 'compiledAt', 'createdAt'] }],
     fields: [
@@ -148,6 +149,12 @@ export const Reports: CollectionConfig = contentCollection(
         name: 'editionsPanel',
         type: 'ui',
         admin: { components: { Field: '/admin/editions/EditionsPanel#EditionsPanel' } },
+      },
+      {
+        // Per edition: sent, failed, pending, and "Skicka igen" (src/admin/sending/DeliveriesPanel.tsx).
+        name: 'deliveriesPanel',
+        type: 'ui',
+        admin: { components: { Field: '/admin/sending/DeliveriesPanel#DeliveriesPanel' } },
       },
     ],
   },

@@ -49,10 +49,9 @@ export function messageIdFor(deliveryKey: string, settings: MessageSettings): st
   return `<${createHash('sha256').update(deliveryKey).digest('hex').slice(0, 32)}@${domainOf(settings)}>`
 }
 
-/** RFC 2919: a list identifier under the sender's domain, with the list's name as its description. */
-export function listIdFor(listName: string, settings: MessageSettings): string {
-  const name = listName.replace(/["\\\r\n]/g, ' ').trim()
-  return `"${name}" <${slugify(listName) || 'lista'}.${domainOf(settings)}>`
+/** RFC 2919: a list identifier under the sender's domain; nodemailer adds the list's name, quoted or encoded. */
+export function listIdFor(listName: string, settings: MessageSettings): { url: string; comment: string } {
+  return { url: `${slugify(listName) || 'lista'}.${domainOf(settings)}`, comment: listName }
 }
 
 export function editionMessage(options: {
@@ -69,8 +68,8 @@ export function editionMessage(options: {
     subject: subjectOf(edition),
     ...editionBodies(edition, settings),
     messageId: messageIdFor(deliveryKey, settings),
+    ...(listName ? { list: { id: listIdFor(listName, settings) } } : {}),
     headers: {
-      ...(listName ? { 'List-Id': listIdFor(listName, settings) } : {}),
       ...(href ? { 'Archived-At': `<${href}>` } : {}),
       // No out-of-office replies to a mailing.
       'Auto-Submitted': 'auto-generated',
