@@ -49,6 +49,11 @@ export const EXPECTED_ACCESS = {
   editions: { create: [], read: EVERYONE, readRestricted: INTERNAL, update: [], delete: [] },
   'audit-log': { create: [], read: PUBLISHERS, update: [], delete: [] },
   'webhook-deliveries': { create: [], read: ['admin'], update: [], delete: [] },
+  // Recipients are personal data: editors read a list's name, distribution and recipient count only
+  // (the recipients field is hidden from them: tests/sending-access.spec.ts).
+  'distribution-lists': { create: PUBLISHERS, read: STAFF, update: PUBLISHERS, delete: PUBLISHERS },
+  // The delivery log names recipients: publishers read it; only the sending jobs write it.
+  deliveries: { create: [], read: PUBLISHERS, update: [], delete: [] },
 } satisfies Record<string, Partial<Record<Operation, MatrixActor[]>>>
 
 export type MatrixCollection = keyof typeof EXPECTED_ACCESS

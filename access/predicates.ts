@@ -19,6 +19,8 @@ export const isPublisher: Access = ({ req }) => canPublish(req.user)
 
 export const fieldIsAdmin: FieldAccess = ({ req }) => hasRole(req.user, 'admin')
 export const fieldIsStaff: FieldAccess = ({ req }) => isStaffUser(req.user)
+/** Personal data such as distribution-list recipients: admins and publishers only. */
+export const fieldIsPublisher: FieldAccess = ({ req }) => canPublish(req.user)
 /** Internal details (e.g. a direct phone number): staff and readers, never anonymous callers. */
 export const fieldIsInternal: FieldAccess = ({ req }) => isStaffUser(req.user) || hasRole(req.user, 'reader')
 export const fieldNobody: FieldAccess = () => false

@@ -1,5 +1,7 @@
 import { AuditLog } from './AuditLog'
 import { CommunicationActions } from './CommunicationActions'
+import { Deliveries } from './Deliveries'
+import { DistributionLists } from './DistributionLists'
 import { Editions } from './Editions'
 import { Reports } from './Reports'
 import { Sections } from './Sections'
@@ -7,4 +9,4 @@ import { Spokespersons } from './Spokespersons'
 import { Users } from './Users'
 import { WebhookDeliveries } from './WebhookDeliveries'
 
-export const collections = [Reports, Editions, Sections, CommunicationActions, Spokespersons, Users, AuditLog, WebhookDeliveries]
+export const collections = [Reports, Editions, Sections, CommunicationActions, Spokespersons, Users, AuditLog, WebhookDeliveries, DistributionLists, Deliveries]

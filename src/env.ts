@@ -70,6 +70,13 @@ const fields = z.object({
   MAIL_REPLY_TO: mailbox.optional(),
   /** Without SMTP_URL each mail is appended to outbox.jsonl here (default data/mail). */
   MAIL_CAPTURE_DIR: z.string().trim().optional(),
+  /** The report on the intranet or website, linked from each mailed edition: `{slug}` is replaced (unset: no link). */
+  MAIL_REPORT_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .refine((value) => !value || value.includes('{slug}'), 'must contain {slug}'),
+  /** First wait before a report mailing retries a temporary SMTP failure; it doubles per retry (6 retries). */
+  MAIL_RETRY_DELAY_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** off: API only, no Next.js admin (no `next build` needed; tests and benchmarks use it). */
   LAGESBILD_ADMIN: onOff,
   /** Anonymous reads run before taking traffic so V8 has optimised that path (bench/STALL.md); 0: none. */

@@ -28,6 +28,8 @@ export interface Config {
     users: User;
     'audit-log': AuditLog;
     'webhook-deliveries': WebhookDelivery;
+    'distribution-lists': DistributionList;
+    deliveries: Delivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -48,6 +50,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'distribution-lists': DistributionListsSelect<false> | DistributionListsSelect<true>;
+    deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -68,6 +72,8 @@ export interface Config {
   jobs: {
     tasks: {
       deliverWebhook: TaskDeliverWebhook;
+      sendEdition: TaskSendEdition;
+      deliverEdition: TaskDeliverEdition;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -373,6 +379,65 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * Who receives each edition of a report for this distribution. Recipients are personal data: only admins and publishers see them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "distribution-lists".
+ */
+export interface DistributionList {
+  id: number;
+  name: string;
+  /**
+   * The list receives reports with this value in "Distribution".
+   */
+  distribution: 'politicalLeadership' | 'managers' | 'intranet' | 'publicWebsite';
+  active?: boolean | null;
+  recipientCount?: number | null;
+  recipients?:
+    | {
+        name: string;
+        email: string;
+        organisation?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every e-mail carrying a report edition: to whom, from which list, and how it went. Written by the server only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries".
+ */
+export interface Delivery {
+  id: number;
+  kind: 'edition' | 'test';
+  deliveryKey: string;
+  edition?: (number | null) | Edition;
+  report?: (number | null) | Report;
+  reportTitle?: string | null;
+  editionNumber?: number | null;
+  list?: (number | null) | DistributionList;
+  listName?: string | null;
+  recipientName?: string | null;
+  email: string;
+  organisation?: string | null;
+  status: 'queued' | 'sending' | 'retrying' | 'sent' | 'failed';
+  attempts: number;
+  smtpResponse?: string | null;
+  error?: string | null;
+  messageId?: string | null;
+  lastAttemptAt?: string | null;
+  sentAt?: string | null;
+  /**
+   * Who asked for the test or the resend.
+   */
+  requestedBy?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -441,7 +506,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverWebhook' | 'sendEdition' | 'deliverEdition' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -474,7 +539,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverWebhook' | 'sendEdition' | 'deliverEdition' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -507,6 +572,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'distribution-lists';
+        value: number | DistributionList;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -714,6 +783,53 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "distribution-lists_select".
+ */
+export interface DistributionListsSelect<T extends boolean = true> {
+  name?: T;
+  distribution?: T;
+  active?: T;
+  recipientCount?: T;
+  recipients?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+        organisation?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries_select".
+ */
+export interface DeliveriesSelect<T extends boolean = true> {
+  kind?: T;
+  deliveryKey?: T;
+  edition?: T;
+  report?: T;
+  reportTitle?: T;
+  editionNumber?: T;
+  list?: T;
+  listName?: T;
+  recipientName?: T;
+  email?: T;
+  organisation?: T;
+  status?: T;
+  attempts?: T;
+  smtpResponse?: T;
+  error?: T;
+  messageId?: T;
+  lastAttemptAt?: T;
+  sentAt?: T;
+  requestedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -807,6 +923,30 @@ export interface TaskDeliverWebhook {
   };
   output: {
     httpStatus: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEdition".
+ */
+export interface TaskSendEdition {
+  input: {
+    editionId: string;
+  };
+  output: {
+    deliveries: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverEdition".
+ */
+export interface TaskDeliverEdition {
+  input: {
+    deliveryId: string;
+  };
+  output: {
+    status: string;
   };
 }
 /**

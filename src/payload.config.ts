@@ -24,6 +24,8 @@ import { fixPayloadMutations, fixPayloadQueries } from './graphql/payload-fixes'
 import { env } from './env'
 import { logFields } from './observability/request-log'
 import { TIME_ZONE } from './report-format/stockholm-time'
+import { warnIfMailGoesNowhere } from './sending/startup'
+import { deliverEditionTask, sendEditionTask } from './sending/tasks'
 import { deliverWebhookTask } from './webhooks/deliver-task'
 
 /** Deep enough for a full report with its sections' joins; deeper queries are refused. */
@@ -58,6 +60,7 @@ const config = buildConfig({
     guardDatabaseConnection(payload)
     // Every process that writes (server, scripts) shares its cache invalidations when REDIS_URL is set.
     await startBroadcast(settings.REDIS_URL, payload.logger)
+    await warnIfMailGoesNowhere(payload, settings)
   },
   cors: settings.CORS_ORIGINS,
   csrf: [settings.SERVER_URL, ...settings.CSRF_ORIGINS],
@@ -81,11 +84,16 @@ const config = buildConfig({
   },
   jobs: {
     // Scheduled publishing queues jobs; this cron runs them inside the server process.
-    autoRun: [{ cron: settings.JOBS_CRON, queue: 'default', limit: 20 }],
+    autoRun: [
+      { cron: settings.JOBS_CRON, queue: 'default', limit: 20 },
+      // Report mailings: many small jobs, sent over a few pooled SMTP connections (src/email).
+      { cron: settings.JOBS_CRON, queue: 'mail', limit: 100 },
+    ],
     // Exactly one process of a multi-process server runs them (src/cluster/primary.ts).
     shouldAutoRun: () => settings.LAGESBILD_JOBS === 'on' && runsJobs,
     // Report webhooks (src/webhooks/): one job per consumer and event, retried with backoff.
-    tasks: [deliverWebhookTask],
+    // Report mailings (src/sending/): one job per edition, then one per recipient, retried with backoff.
+    tasks: [deliverWebhookTask, sendEditionTask, deliverEditionTask(settings.MAIL_RETRY_DELAY_MS)],
     // Payload's default lets any signed-in user (a reader, an API key) run or queue jobs.
     access: {
       run: ({ req }) => hasRole(req.user, 'admin'),

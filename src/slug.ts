@@ -1,7 +1,7 @@
 import { TIME_ZONE } from './report-format/stockholm-time'
 
 /** URL-safe slugs: lower case ASCII, Swedish letters folded (å ä -> a, ö -> o), words joined by "-". */
-function slugify(text: string): string {
+export function slugify(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

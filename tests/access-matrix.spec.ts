@@ -87,6 +87,24 @@ const SUBJECTS: Record<MatrixCollection, Subject> = {
     updateField: 'error',
     identity: 'deliveryId',
   },
+  'distribution-lists': {
+    drafted: false,
+    graphql: gqlNames('DistributionList'),
+    newData: (marker) => ({
+      name: `Matris ${marker}`,
+      distribution: 'managers',
+      recipients: [{ name: 'Matris Mottagare', email: `mottagare-${marker}@test.local` }],
+    }),
+    updateField: 'name',
+    identity: 'name',
+  },
+  deliveries: {
+    drafted: false,
+    graphql: gqlNames('Delivery'),
+    newData: (marker) => ({ kind: 'test', deliveryKey: `test:${marker}`, email: `matris-${marker}@test.local`, status: 'sent', attempts: 1 }),
+    updateField: 'error',
+    identity: 'deliveryKey',
+  },
   editions: {
     drafted: false,
     graphql: gqlNames('Edition'),
@@ -151,8 +169,8 @@ describe('access matrix', () => {
       const report = await fixture('reports', variant, 'published')
       return (await admin()(`/api/editions?where[report][equals]=${report.id}&depth=0`)).body.docs[0]
     }
-    if (collection === 'webhook-deliveries') {
-      // Only the delivery task writes these: make one the way it does, through the Local API.
+    if (collection === 'webhook-deliveries' || collection === 'deliveries') {
+      // Only the delivery tasks write these: make one the way it does, through the Local API.
       return (await localPayload()).create({ collection, data: SUBJECTS[collection].newData(marker(), 'public') as never, overrideAccess: true })
     }
     const subject = SUBJECTS[collection]

@@ -7,18 +7,14 @@ import { showLatestEdition } from '../../src/editions/read'
 import { recordEditionOnPublish } from '../../src/editions/record'
 import { TIME_ZONE } from '../../src/report-format/stockholm-time'
 import { scheduleEndpoints } from '../../src/scheduling/endpoints'
+import { sendingEndpoints } from '../../src/sending/endpoints'
+import { queueEditionMailing } from '../../src/sending/report-hooks'
 import { queueChangeWebhooks, queueDeleteWebhooks } from '../../src/webhooks/report-hooks'
 import { contentCollection } from '../content'
-import { audienceField, bi, bilingualOptions, linkListField, relationshipListField, textField, validateDate } from '../fields'
+import { DISTRIBUTION_OPTIONS } from '../fields/distribution'
+import { audienceField, bi, linkListField, relationshipListField, textField, validateDate } from '../fields'
 import { exportEndpoint } from './export-endpoint'
 import { fillSlug, keepRecordKey } from './hooks'
-
-const DISTRIBUTION = bilingualOptions([
-  ['politicalLeadership', 'Politisk ledning', 'Political leadership'],
-  ['managers', 'Chefer', 'Managers'],
-  ['intranet', 'Intranätet', 'Intranet'],
-  ['publicWebsite', 'Externa webbplatsen', 'Public website'],
-])
 
 export const Reports: CollectionConfig = contentCollection(
   {
@@ -34,7 +30,7 @@ export const Reports: CollectionConfig = contentCollection(
       components: {
         edit: {
           PublishButton: '/admin/publishing/ReportPublishButton#ReportPublishButton',
-          editMenuItems: ['/admin/editions/NextReportMenuItem#NextReportMenuItem'],
+          editMenuItems: ['/admin/editions/NextReportMenuItem#NextReportMenuItem', '/admin/sending/SendTestMenuItem#SendTestMenuItem'],
         },
       },
       description: bi(
@@ -48,7 +44,7 @@ export const Reports: CollectionConfig = contentCollection(
       // A report is published whole: its draft parts with it (src/editions/publish-whole.ts).
       beforeChange: [keepRecordKey, publishPartsWithReport],
       // The edition first: the webhooks announce its number.
-      afterChange: [recordEditionOnPublish, queueChangeWebhooks],
+      afterChange: [recordEditionOnPublish, queueChangeWebhooks, queueEditionMailing],
       afterDelete: [queueDeleteWebhooks],
       // Readers read a published report as its latest edition (src/editions/read.ts).
       afterRead: [showLatestEdition],
@@ -56,7 +52,7 @@ export const Reports: CollectionConfig = contentCollection(
     // Payload's Duplicate shared the situation sections between two reports; "Ny rapport utifrån
     // denna" (POST /api/reports/:id/next) copies them instead.
     disableDuplicate: true,
-    endpoints: [exportEndpoint, ...scheduleEndpoints('reports'), ...editionEndpoints],
+    endpoints: [exportEndpoint, ...scheduleEndpoints('reports'), ...editionEndpoints, ...sendingEndpoints],
     // The consumer list ("published, newest first") walks this index and stops after one page.
     indexes: [{ fields: ['_status', 'compiledAt', 'createdAt'] }],
     fields: [
@@ -95,7 +91,7 @@ export const Reports: CollectionConfig = contentCollection(
         type: 'select',
         hasMany: true,
         label: bi('Sändlista', 'Distribution'),
-        options: DISTRIBUTION,
+        options: DISTRIBUTION_OPTIONS,
         admin: { position: 'sidebar' },
       },
       relationshipListField(
@@ -153,6 +149,12 @@ export const Reports: CollectionConfig = contentCollection(
         name: 'editionsPanel',
         type: 'ui',
         admin: { components: { Field: '/admin/editions/EditionsPanel#EditionsPanel' } },
+      },
+      {
+        // Per edition: sent, failed, pending, and "Skicka igen" (src/admin/sending/DeliveriesPanel.tsx).
+        name: 'deliveriesPanel',
+        type: 'ui',
+        admin: { components: { Field: '/admin/sending/DeliveriesPanel#DeliveriesPanel' } },
       },
     ],
   },

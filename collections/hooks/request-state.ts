@@ -13,6 +13,8 @@ interface RequestState {
   restoring?: boolean
   /** The server is recording an edition (src/editions/record.ts): the one write editions allow. */
   recordingEdition?: boolean
+  /** Editions recorded by this request, by report id: what a mailing sends (src/sending/). */
+  recordedEditions?: Map<string, string | number>
 }
 
 export function requestState(req: Pick<PayloadRequest, 'context'>): RequestState {

@@ -45,6 +45,16 @@ const sv = {
   olderInReports: 'Publicerade rapporter som fortfarande visar den tidigare texten tills de publiceras igen:',
   republish: 'Publicera om',
   republished: 'Publicerad igen',
+  // Sending (#14): test mail, delivery summary, resend
+  sendTest: 'Skicka provutskick till mig',
+  sendTestSent: 'Provutskick skickat till',
+  sendTestFailed: 'Provutskicket kunde inte skickas.',
+  deliveries: 'Utskick',
+  deliveriesSent: 'skickade',
+  deliveriesFailed: 'misslyckade',
+  deliveriesPending: 'väntar',
+  resend: 'Skicka igen till dem som inte fick den',
+  resendFailed: 'Utskicket kunde inte köas igen.',
 }
 
 const en: typeof sv = {
@@ -90,6 +100,16 @@ const en: typeof sv = {
   olderInReports: 'Published reports that still show the earlier text until they are published again:',
   republish: 'Publish again',
   republished: 'Published again',
+  // Sending (#14): test mail, delivery summary, resend
+  sendTest: 'Send a test to myself',
+  sendTestSent: 'Test sent to',
+  sendTestFailed: 'The test could not be sent.',
+  deliveries: 'Deliveries',
+  deliveriesSent: 'sent',
+  deliveriesFailed: 'failed',
+  deliveriesPending: 'pending',
+  resend: 'Send again to those who did not get it',
+  resendFailed: 'The mailing could not be queued again.',
 }
 
 export type Words = typeof sv

@@ -97,6 +97,7 @@ export async function recordEdition(req: PayloadRequest, reportId: Id): Promise<
       overrideAccess: true,
       req,
     })
+    ;(state.recordedEditions ??= new Map()).set(String(reportId), edition.id)
     return edition as unknown as EditionDoc
   } finally {
     requestState(req).recordingEdition = false

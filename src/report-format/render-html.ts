@@ -56,12 +56,21 @@ function renderList(items: ListItem[], nested = false): string {
 
 const renderBlock = (block: Block) => (block.type === 'list' ? renderList(block.items) : `<p style="${STYLE.p}">${renderInlines(block.inlines)}</p>`)
 
-export function renderReportHtml(report: ReportModel, options: { lang?: string } = {}): string {
+export interface HtmlOptions {
+  lang?: string
+  /** A closing link to the report on the web (a mailed edition, where MAIL_REPORT_URL is set). */
+  link?: { href: string; text: string }
+}
+
+export function renderReportHtml(report: ReportModel, options: HtmlOptions = {}): string {
   const title = escapeHtml(report.title)
   const content = [
     `<h1 style="${STYLE.h1}">${title}</h1>`,
     `<p style="${STYLE.compiled}">${escapeHtml(renderCompiledLine(report.compiledAt))}</p>`,
     ...reportBlocksInOrder(report).flatMap((block) => [`<h2 style="${STYLE.h2}">${escapeHtml(block.title)}</h2>`, ...block.blocks.map(renderBlock)]),
+    ...(options.link && isSafeLinkUrl(options.link.href)
+      ? [`<p style="${STYLE.p}"><a href="${escapeHtml(options.link.href)}" style="${STYLE.a}">${escapeHtml(options.link.text)}</a></p>`]
+      : []),
   ]
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(options.lang ?? 'sv')}">

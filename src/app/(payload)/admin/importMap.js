@@ -1,6 +1,8 @@
 import { EditionsPanel as EditionsPanel_c14a7a2c047fcf719d3943cc9f889fad } from '../../../admin/editions/EditionsPanel'
+import { DeliveriesPanel as DeliveriesPanel_34c61f987f5b7566173895bd52901788 } from '../../../admin/sending/DeliveriesPanel'
 import { SaveOnExit as SaveOnExit_c4b8ad73fea356bab72f6988f3c32a12 } from '../../../admin/keep-edits/SaveOnExit'
 import { NextReportMenuItem as NextReportMenuItem_f9daef033264339d54c0bf0e0845b1e3 } from '../../../admin/editions/NextReportMenuItem'
+import { SendTestMenuItem as SendTestMenuItem_5a8a6cc41d2d053638bf42f55efe191c } from '../../../admin/sending/SendTestMenuItem'
 import { ReportPublishButton as ReportPublishButton_10bf5d346fec2216175f4b892d3d0515 } from '../../../admin/publishing/ReportPublishButton'
 import { RepublishNotice as RepublishNotice_505036ffd8a6f472f1400a09003de49d } from '../../../admin/editions/RepublishNotice'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -20,8 +22,10 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/admin/editions/EditionsPanel#EditionsPanel": EditionsPanel_c14a7a2c047fcf719d3943cc9f889fad,
+  "/admin/sending/DeliveriesPanel#DeliveriesPanel": DeliveriesPanel_34c61f987f5b7566173895bd52901788,
   "/admin/keep-edits/SaveOnExit#SaveOnExit": SaveOnExit_c4b8ad73fea356bab72f6988f3c32a12,
   "/admin/editions/NextReportMenuItem#NextReportMenuItem": NextReportMenuItem_f9daef033264339d54c0bf0e0845b1e3,
+  "/admin/sending/SendTestMenuItem#SendTestMenuItem": SendTestMenuItem_5a8a6cc41d2d053638bf42f55efe191c,
   "/admin/publishing/ReportPublishButton#ReportPublishButton": ReportPublishButton_10bf5d346fec2216175f4b892d3d0515,
   "/admin/editions/RepublishNotice#RepublishNotice": RepublishNotice_505036ffd8a6f472f1400a09003de49d,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
