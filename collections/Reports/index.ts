@@ -10,8 +10,11 @@ import { scheduleEndpoints } from '../../src/scheduling/endpoints'
 import { queueChangeWebhooks, queueDeleteWebhooks } from '../../src/webhooks/report-hooks'
 import { contentCollection } from '../content'
 import { audienceField, bi, bilingualOptions, linkListField, relationshipListField, textField, validateDate } from '../fields'
+import { reviewEndpoint } from '../../src/reports/review'
+import { applyReviewState } from '../hooks/review-state'
 import { exportEndpoint } from './export-endpoint'
 import { fillSlug, keepRecordKey } from './hooks'
+import { reviewField } from './review-field'
 
 const DISTRIBUTION = bilingualOptions([
   ['politicalLeadership', 'Politisk ledning', 'Political leadership'],
@@ -26,7 +29,7 @@ export const Reports: CollectionConfig = contentCollection(
     labels: { singular: bi('Rapport', 'Report'), plural: bi('Rapporter', 'Reports') },
     admin: {
       useAsTitle: 'title',
-      defaultColumns: ['title', 'compiledAt', 'audience', '_status', 'updatedAt'],
+      defaultColumns: ['title', 'compiledAt', 'audience', '_status', 'review.state', 'updatedAt'],
       listSearchableFields: ['title', 'subject', 'slug'],
       // The admin's Preview button: the latest draft as the print view renders it (src/http/report-views.ts).
       preview: (doc) => (doc?.id ? `/reports/${doc.id}/preview` : null),
@@ -46,7 +49,7 @@ export const Reports: CollectionConfig = contentCollection(
     hooks: {
       beforeValidate: [fillSlug],
       // A report is published whole: its draft parts with it (src/editions/publish-whole.ts).
-      beforeChange: [keepRecordKey, publishPartsWithReport],
+      beforeChange: [keepRecordKey, applyReviewState, publishPartsWithReport],
       // The edition first: the webhooks announce its number.
       afterChange: [recordEditionOnPublish, queueChangeWebhooks],
       afterDelete: [queueDeleteWebhooks],
@@ -56,10 +59,12 @@ export const Reports: CollectionConfig = contentCollection(
     // Payload's Duplicate shared the situation sections between two reports; "Ny rapport utifrån
     // denna" (POST /api/reports/:id/next) copies them instead.
     disableDuplicate: true,
-    endpoints: [exportEndpoint, ...scheduleEndpoints('reports'), ...editionEndpoints],
+    endpoints: [exportEndpoint, ...scheduleEndpoints('reports'), ...editionEndpoints, reviewEndpoint],
     // The consumer list ("published, newest first") walks this index and stops after one page.
     indexes: [{ fields: ['_status', 'compiledAt', 'createdAt'] }],
     fields: [
+      // "Klar för granskning" / "Skickad tillbaka": a banner with the review buttons at the top of the edit view.
+      reviewField,
       textField('title', bi('Titel', 'Title'), { required: true }),
       textField('subject', bi('Ämne / program', 'Subject / programme'), {
         description: bi('T.ex. "Samordning vårdinformationssystem"', 'E.g. "Samordning vårdinformationssystem"'),

@@ -13,6 +13,8 @@ interface RequestState {
   restoring?: boolean
   /** The server is recording an edition (src/editions/record.ts): the one write editions allow. */
   recordingEdition?: boolean
+  /** A review step (src/reports/review.ts): the state its draft save writes, and what the audit log calls it. */
+  review?: { action: 'readyForReview' | 'sentBack'; state: string; note: string | null; by: string; at: string }
 }
 
 export function requestState(req: Pick<PayloadRequest, 'context'>): RequestState {
