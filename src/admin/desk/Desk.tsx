@@ -113,7 +113,9 @@ export async function Desk({ payload, user, i18n }: Props) {
                 <li key={`${publication.reportId}-${publication.edition}`}>
                   {publication.reportId !== undefined ? <a href={reportUrl(publication.reportId)}>{publication.title}</a> : publication.title}{' '}
                   <span className="desk__meta">
-                    {say.edition.toLowerCase()} {publication.edition}, <time dateTime={publication.publishedAt}>{when(publication.publishedAt)}</time>
+                    {publication.compiledAt && `${say.compiled.toLowerCase()} ${when(publication.compiledAt)}, `}
+                    {say.edition.toLowerCase()} {publication.edition} {say.publishedAt.toLowerCase()}{' '}
+                    <time dateTime={publication.publishedAt}>{when(publication.publishedAt)}</time>
                   </span>
                 </li>
               ))}
@@ -121,7 +123,6 @@ export async function Desk({ payload, user, i18n }: Props) {
           )}
         </article>
       </div>
-      <h2 className="desk__collections">{say.collections}</h2>
     </section>
   )
 }

@@ -30,6 +30,7 @@ export interface DeskPublication {
   title: string
   edition: number
   publishedAt: string
+  compiledAt?: string
 }
 
 export interface Desk {
@@ -118,9 +119,15 @@ async function recentPublications(payload: Payload, user: TypedUser | null | und
     sort: '-publishedAt',
     limit: LIST_LENGTH,
     depth: 0,
-    select: { report: true, title: true, number: true, publishedAt: true },
+    select: { report: true, title: true, number: true, publishedAt: true, compiledAt: true },
     overrideAccess: false,
     user,
   })
-  return (docs as Doc[]).map((doc) => ({ reportId: doc.report ?? undefined, title: doc.title, edition: doc.number, publishedAt: doc.publishedAt }))
+  return (docs as Doc[]).map((doc) => ({
+    reportId: doc.report ?? undefined,
+    title: doc.title,
+    edition: doc.number,
+    publishedAt: doc.publishedAt,
+    compiledAt: doc.compiledAt ?? undefined,
+  }))
 }
