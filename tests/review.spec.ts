@@ -192,6 +192,22 @@ describe('review of a draft report', () => {
     expect(published.body.subject).not.toBe('Nytt utkast')
   })
 
+  it('a review step respects document locks: 423 while someone else has the report open, nothing written', async () => {
+    const report = await newDraft()
+    expect((await review('editor', report.id, { action: 'ready' })).status).toBe(200)
+    // The editor opens the report again in the admin: a lock in their name.
+    const lock = await as('editor')('/api/payload-locked-documents', {
+      method: 'POST',
+      body: { document: { relationTo: 'reports', value: report.id }, user: { relationTo: 'users', value: actors.editor.userId } },
+    })
+    expect(lock.status, show(lock)).toBe(201)
+
+    const sentBack = await review('publisher', report.id, { action: 'sendBack', note: 'Medan du skriver' })
+    expect(sentBack.status, show(sentBack)).toBe(423)
+    expect((await latest(report.id)).review).toMatchObject({ state: 'ready', note: null, by: 'editor' })
+    expect((await auditOf(report.id, report.createdAt)).map((entry) => entry.action)).toEqual(['draft', 'readyForReview'])
+  })
+
   it('GraphQL: an editor marks ready, only a publisher sends back; staff read the state', async () => {
     const report = await newDraft()
     const markReady = `mutation($id: ID!) { markReportReadyForReview(id: $id) { id review { state by } } }`
