@@ -192,6 +192,19 @@ describe('review of a draft report', () => {
     expect(published.body.subject).not.toBe('Nytt utkast')
   })
 
+  it('restoring an earlier version keeps today’s review state, not the one stored with that version', async () => {
+    const report = await newDraft()
+    expect((await review('editor', report.id, { action: 'ready' })).status).toBe(200)
+    const versions = await as('publisher')(`/api/reports/versions?where[parent][equals]=${report.id}&sort=createdAt&depth=0&limit=10`)
+    const first = versions.body.docs[0]
+    expect(first.version.review?.state ?? 'none').toBe('none')
+    expect((await review('publisher', report.id, { action: 'sendBack', note: 'Gör om' })).status).toBe(200)
+
+    const restored = await as('publisher')(`/api/reports/versions/${first.id}?draft=true`, { method: 'POST' })
+    expect(restored.status, show(restored)).toBe(200)
+    expect((await latest(report.id)).review).toMatchObject({ state: 'sentBack', note: 'Gör om', by: 'publisher' })
+  })
+
   it('a review step respects document locks: 423 while someone else has the report open, nothing written', async () => {
     const report = await newDraft()
     expect((await review('editor', report.id, { action: 'ready' })).status).toBe(200)
