@@ -15,3 +15,7 @@ export function hasRole(user: MaybeUser, ...roles: readonly Role[]): boolean {
 
 export const isStaffUser = (user: MaybeUser) => hasRole(user, ...STAFF_ROLES)
 export const canPublish = (user: MaybeUser) => hasRole(user, ...PUBLISHING_ROLES)
+
+/** Review ("Klar för granskning"): any staff member marks a draft ready; only publishers send one back. */
+export const mayMarkReadyForReview = (user: MaybeUser) => isStaffUser(user)
+export const maySendBackFromReview = (user: MaybeUser) => canPublish(user)

@@ -109,6 +109,12 @@ export interface UserAuthOperations {
  */
 export interface Report {
   id: number;
+  review?: {
+    state?: ('none' | 'ready' | 'sentBack') | null;
+    note?: string | null;
+    by?: string | null;
+    at?: string | null;
+  };
   title: string;
   /**
    * E.g. "Samordning vårdinformationssystem"
@@ -329,7 +335,17 @@ export interface User {
 export interface AuditLog {
   id: number;
   action:
-    'create' | 'update' | 'draft' | 'publish' | 'unpublish' | 'delete' | 'restore' | 'schedule' | 'cancelSchedule';
+    | 'create'
+    | 'update'
+    | 'draft'
+    | 'publish'
+    | 'unpublish'
+    | 'delete'
+    | 'restore'
+    | 'schedule'
+    | 'cancelSchedule'
+    | 'readyForReview'
+    | 'sentBack';
   collectionSlug: string;
   documentId: string;
   summary?: string | null;
@@ -348,7 +364,7 @@ export interface AuditLog {
     | boolean
     | null;
   /**
-   * E.g. what was scheduled, and when (Swedish time).
+   * E.g. what was scheduled, and when (Swedish time), or the publisher’s note when a report was sent back.
    */
   detail?: string | null;
   updatedAt: string;
@@ -624,6 +640,14 @@ export interface PayloadMigration {
  * via the `definition` "reports_select".
  */
 export interface ReportsSelect<T extends boolean = true> {
+  review?:
+    | T
+    | {
+        state?: T;
+        note?: T;
+        by?: T;
+        at?: T;
+      };
   title?: T;
   subject?: T;
   compiledAt?: T;

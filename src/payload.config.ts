@@ -21,6 +21,7 @@ import { answerForgotPasswordAlike } from './email/forgot-password'
 import { depthLimit } from './graphql/depth-limit'
 import { editionMutations, editionQueries } from './graphql/editions'
 import { fixPayloadMutations, fixPayloadQueries } from './graphql/payload-fixes'
+import { reviewMutations } from './graphql/review'
 import { env } from './env'
 import { logFields } from './observability/request-log'
 import { TIME_ZONE } from './report-format/stockholm-time'
@@ -73,6 +74,8 @@ const config = buildConfig({
     // Lists, versions and the audit log: Swedish form, 24-hour clock (Payload's default is "MMMM do yyyy, h:mm a").
     dateFormat: 'yyyy-MM-dd HH:mm',
     importMap: { baseDir: srcDir },
+    // The editorial office's desk above the collection links (src/admin/desk/Desk.tsx).
+    components: { beforeDashboard: ['/admin/desk/Desk#Desk'] },
     timezones: {
       defaultTimezone: TIME_ZONE,
       supportedTimezones: [{ label: 'Stockholm', value: TIME_ZONE }],
@@ -110,7 +113,8 @@ const config = buildConfig({
     // Payload's Access/docAccess answers, join access and e-mail verification (see the file).
     // And editions: readers' reports show their latest edition; ReportChanges; nextReport (src/graphql/editions.ts).
     queries: (graphql, info) => ({ ...fixPayloadQueries(graphql, info), ...editionQueries(graphql, info) }),
-    mutations: (graphql, info) => ({ ...fixPayloadMutations(graphql, info), ...editionMutations(graphql, info) }),
+    // And review: markReportReadyForReview, sendReportBack (src/graphql/review.ts).
+    mutations: (graphql, info) => ({ ...fixPayloadMutations(graphql, info), ...editionMutations(graphql, info), ...reviewMutations(graphql, info) }),
   },
   typescript: {
     outputFile: path.resolve(srcDir, 'payload-types.ts'),

@@ -60,7 +60,10 @@ function actionFor(
   doc: Record<string, any>,
   req: PayloadRequest,
 ): AuditAction {
-  if (requestState(req).restoring) return 'restore'
+  const state = requestState(req)
+  if (state.restoring) return 'restore'
+  // A review step (src/reports/review.ts) is a draft save that the log names for what it means.
+  if (state.review) return state.review.action
   if (operation === 'create') return doc._status === 'draft' ? 'draft' : 'create'
   if (doc._status === 'published') return previous?._status === 'published' ? 'update' : 'publish'
   // A draft written to the main document of a published one takes it down; any other draft leaves readers' view alone.
@@ -101,7 +104,8 @@ const auditChange: CollectionAfterChangeHook = async ({ collection, data, doc, o
   const written = { ...(operation === 'update' ? previousDoc : {}), ...data, ...doc }
   const action = actionFor(collection.slug, operation, previousDoc, written, req)
   const changed = changedFields(operation === 'create' ? undefined : previousDoc, written, relationshipFieldsOf(collection))
-  await writeAuditEntry(req, { action, collectionSlug: collection.slug, doc: written, changedFields: changed })
+  const detail = requestState(req).review?.note ?? undefined
+  await writeAuditEntry(req, { action, collectionSlug: collection.slug, doc: written, changedFields: changed, detail })
   return doc
 }
 

@@ -3,7 +3,19 @@ import type { CollectionConfig } from 'payload'
 import { isPublisher, nobody } from '../../access/predicates'
 import { bi, bilingualOptions, textField } from '../fields'
 
-export const AUDIT_ACTIONS = ['create', 'update', 'draft', 'publish', 'unpublish', 'delete', 'restore', 'schedule', 'cancelSchedule'] as const
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'draft',
+  'publish',
+  'unpublish',
+  'delete',
+  'restore',
+  'schedule',
+  'cancelSchedule',
+  'readyForReview',
+  'sentBack',
+] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /**
@@ -39,6 +51,8 @@ export const AuditLog: CollectionConfig = {
         ['restore', 'Version återställd', 'Version restored'],
         ['schedule', 'Schemalagd', 'Scheduled'],
         ['cancelSchedule', 'Schemaläggning borttagen', 'Schedule cancelled'],
+        ['readyForReview', 'Klar för granskning', 'Ready for review'],
+        ['sentBack', 'Skickad tillbaka', 'Sent back'],
       ]),
     },
     textField('collectionSlug', bi('Samling', 'Collection'), { required: true, index: true }),
@@ -50,7 +64,10 @@ export const AuditLog: CollectionConfig = {
     }),
     { name: 'changedFields', type: 'json', label: bi('Ändrade fält', 'Changed fields') },
     textField('detail', bi('Detaljer', 'Details'), {
-      description: bi('T.ex. vad som schemalades och när (svensk tid).', 'E.g. what was scheduled, and when (Swedish time).'),
+      description: bi(
+        'T.ex. vad som schemalades och när (svensk tid), eller utgivarens kommentar när en rapport skickades tillbaka.',
+        'E.g. what was scheduled, and when (Swedish time), or the publisher’s note when a report was sent back.',
+      ),
     }),
   ],
 }

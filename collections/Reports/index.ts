@@ -13,8 +13,11 @@ import { queueChangeWebhooks, queueDeleteWebhooks } from '../../src/webhooks/rep
 import { contentCollection } from '../content'
 import { DISTRIBUTION_OPTIONS } from '../fields/distribution'
 import { audienceField, bi, linkListField, relationshipListField, textField, validateDate } from '../fields'
+import { reviewEndpoint } from '../../src/reports/review'
+import { applyReviewState } from '../hooks/review-state'
 import { exportEndpoint } from './export-endpoint'
 import { fillSlug, keepRecordKey } from './hooks'
+import { reviewField } from './review-field'
 
 export const Reports: CollectionConfig = contentCollection(
   {
@@ -22,7 +25,7 @@ export const Reports: CollectionConfig = contentCollection(
     labels: { singular: bi('Rapport', 'Report'), plural: bi('Rapporter', 'Reports') },
     admin: {
       useAsTitle: 'title',
-      defaultColumns: ['title', 'compiledAt', 'audience', '_status', 'updatedAt'],
+      defaultColumns: ['title', 'compiledAt', 'audience', '_status', 'review.state', 'updatedAt'],
       listSearchableFields: ['title', 'subject', 'slug'],
       // The admin's Preview button: the latest draft as the print view renders it (src/http/report-views.ts).
       preview: (doc) => (doc?.id ? `/reports/${doc.id}/preview` : null),
@@ -42,7 +45,7 @@ export const Reports: CollectionConfig = contentCollection(
     hooks: {
       beforeValidate: [fillSlug],
       // A report is published whole: its draft parts with it (src/editions/publish-whole.ts).
-      beforeChange: [keepRecordKey, publishPartsWithReport],
+      beforeChange: [keepRecordKey, applyReviewState, publishPartsWithReport],
       // The edition first: the webhooks announce its number.
       afterChange: [recordEditionOnPublish, queueChangeWebhooks, queueEditionMailing],
       afterDelete: [queueDeleteWebhooks],
@@ -52,10 +55,12 @@ export const Reports: CollectionConfig = contentCollection(
     // Payload's Duplicate shared the situation sections between two reports; "Ny rapport utifrån
     // denna" (POST /api/reports/:id/next) copies them instead.
     disableDuplicate: true,
-    endpoints: [exportEndpoint, ...scheduleEndpoints('reports'), ...editionEndpoints, ...sendingEndpoints],
+    endpoints: [exportEndpoint, ...scheduleEndpoints('reports'), ...editionEndpoints, ...sendingEndpoints, reviewEndpoint],
     // The consumer list ("published, newest first") walks this index and stops after one page.
     indexes: [{ fields: ['_status', 'compiledAt', 'createdAt'] }],
     fields: [
+      // "Klar för granskning" / "Skickad tillbaka": a banner with the review buttons at the top of the edit view.
+      reviewField,
       textField('title', bi('Titel', 'Title'), { required: true }),
       textField('subject', bi('Ämne / program', 'Subject / programme'), {
         description: bi('T.ex. "Samordning vårdinformationssystem"', 'E.g. "Samordning vårdinformationssystem"'),

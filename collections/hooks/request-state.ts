@@ -15,6 +15,8 @@ interface RequestState {
   recordingEdition?: boolean
   /** Editions recorded by this request, by report id: what a mailing sends (src/sending/). */
   recordedEditions?: Map<string, string | number>
+  /** A review step (src/reports/review.ts): the state its draft save writes, and what the audit log calls it. */
+  review?: { action: 'readyForReview' | 'sentBack'; state: string; note: string | null; by: string; at: string }
 }
 
 export function requestState(req: Pick<PayloadRequest, 'context'>): RequestState {

@@ -1,3 +1,4 @@
+import { ReviewPanel as ReviewPanel_b4754b6b73392de12a889a26212fa1fa } from '../../../admin/review/ReviewPanel'
 import { EditionsPanel as EditionsPanel_c14a7a2c047fcf719d3943cc9f889fad } from '../../../admin/editions/EditionsPanel'
 import { DeliveriesPanel as DeliveriesPanel_34c61f987f5b7566173895bd52901788 } from '../../../admin/sending/DeliveriesPanel'
 import { SaveOnExit as SaveOnExit_c4b8ad73fea356bab72f6988f3c32a12 } from '../../../admin/keep-edits/SaveOnExit'
@@ -17,10 +18,12 @@ import { UnorderedListFeatureClient as UnorderedListFeatureClient_e70f5e05f09f93
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { Desk as Desk_a0d032022a7f539790a8506187a35120 } from '../../../admin/desk/Desk'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/admin/review/ReviewPanel#ReviewPanel": ReviewPanel_b4754b6b73392de12a889a26212fa1fa,
   "/admin/editions/EditionsPanel#EditionsPanel": EditionsPanel_c14a7a2c047fcf719d3943cc9f889fad,
   "/admin/sending/DeliveriesPanel#DeliveriesPanel": DeliveriesPanel_34c61f987f5b7566173895bd52901788,
   "/admin/keep-edits/SaveOnExit#SaveOnExit": SaveOnExit_c4b8ad73fea356bab72f6988f3c32a12,
@@ -40,5 +43,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin/desk/Desk#Desk": Desk_a0d032022a7f539790a8506187a35120,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
