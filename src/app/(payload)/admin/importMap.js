@@ -1,5 +1,7 @@
+import { ReportDocument as ReportDocument_4ec8b63918cab2ecd856da7615b384cc } from '../../../admin/report-document/ReportDocument'
 import { EditionsPanel as EditionsPanel_c14a7a2c047fcf719d3943cc9f889fad } from '../../../admin/editions/EditionsPanel'
 import { SaveOnExit as SaveOnExit_c4b8ad73fea356bab72f6988f3c32a12 } from '../../../admin/keep-edits/SaveOnExit'
+import { ReportViewLinks as ReportViewLinks_b86a21e861a9927d6d10cb4bd7525119 } from '../../../admin/report-document/ReportViewLinks'
 import { NextReportMenuItem as NextReportMenuItem_f9daef033264339d54c0bf0e0845b1e3 } from '../../../admin/editions/NextReportMenuItem'
 import { ReportPublishButton as ReportPublishButton_10bf5d346fec2216175f4b892d3d0515 } from '../../../admin/publishing/ReportPublishButton'
 import { RepublishNotice as RepublishNotice_505036ffd8a6f472f1400a09003de49d } from '../../../admin/editions/RepublishNotice'
@@ -19,8 +21,10 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/admin/report-document/ReportDocument#ReportDocument": ReportDocument_4ec8b63918cab2ecd856da7615b384cc,
   "/admin/editions/EditionsPanel#EditionsPanel": EditionsPanel_c14a7a2c047fcf719d3943cc9f889fad,
   "/admin/keep-edits/SaveOnExit#SaveOnExit": SaveOnExit_c4b8ad73fea356bab72f6988f3c32a12,
+  "/admin/report-document/ReportViewLinks#ReportViewLinks": ReportViewLinks_b86a21e861a9927d6d10cb4bd7525119,
   "/admin/editions/NextReportMenuItem#NextReportMenuItem": NextReportMenuItem_f9daef033264339d54c0bf0e0845b1e3,
   "/admin/publishing/ReportPublishButton#ReportPublishButton": ReportPublishButton_10bf5d346fec2216175f4b892d3d0515,
   "/admin/editions/RepublishNotice#RepublishNotice": RepublishNotice_505036ffd8a6f472f1400a09003de49d,
