@@ -25,12 +25,12 @@ export interface Parts {
   problem?: string
 }
 
-async function readAll(api: string, collection: PartCollection, ids: Id[], signal: AbortSignal): Promise<PartDoc[]> {
+async function readAll(api: string, collection: PartCollection, ids: Id[]): Promise<PartDoc[]> {
   if (ids.length === 0) return []
   const query = new URLSearchParams({ draft: 'true', depth: '0', limit: String(ids.length), pagination: 'false' })
   ids.forEach((id, index) => query.append(`where[id][in][${index}]`, String(id)))
   for (const field of FIELDS[collection]) query.append(`select[${field}]`, 'true')
-  const response = await fetch(`${api}/${collection}?${query}`, { credentials: 'include', signal })
+  const response = await fetch(`${api}/${collection}?${query}`, { credentials: 'include' })
   if (!response.ok) throw new Error(`${collection}: HTTP ${response.status}`)
   return ((await response.json()) as { docs: PartDoc[] }).docs
 }
@@ -40,20 +40,23 @@ export function useParts(api: string, ids: Record<PartCollection, Id[]>, refresh
   const [parts, setParts] = useState<Parts>({ byId: { sections: new Map(), 'communication-actions': new Map(), spokespersons: new Map() }, loaded: false })
   const key = JSON.stringify(ids)
   useEffect(() => {
-    const controller = new AbortController()
+    // A read that a newer one has overtaken is let finish and ignored (cancelling it would only add noise).
+    let current = true
     const wanted = JSON.parse(key) as Record<PartCollection, Id[]>
     const collections = Object.keys(FIELDS) as PartCollection[]
-    Promise.all(collections.map((collection) => readAll(api, collection, wanted[collection], controller.signal)))
+    Promise.all(collections.map((collection) => readAll(api, collection, wanted[collection])))
       .then((results) => {
         const byId = Object.fromEntries(
           collections.map((collection, index) => [collection, new Map(results[index].map((doc) => [String(doc.id), doc]))]),
         ) as Parts['byId']
-        setParts({ byId, loaded: true })
+        if (current) setParts({ byId, loaded: true })
       })
       .catch((error: Error) => {
-        if (!controller.signal.aborted) setParts((previous) => ({ ...previous, loaded: true, problem: error.message }))
+        if (current) setParts((previous) => ({ ...previous, loaded: true, problem: error.message }))
       })
-    return () => controller.abort()
+    return () => {
+      current = false
+    }
   }, [api, key, refresh])
   return parts
 }
