@@ -225,7 +225,8 @@ describe('the report as a document in its edit view, in Chromium', () => {
       await firstSection.locator('.report-document__edit').click()
       const drawer = await openedDrawer(page, first.title)
       expect(await drawer.locator('#action-save').count(), 'no Publish button for an editor').toBe(0)
-      await drawer.locator('[data-lexical-editor="true"]').first().click()
+      // Into the last bullet's text (a click on a link would open the link editor instead), then to its end.
+      await drawer.locator('[data-lexical-editor="true"] li').last().click()
       await page.keyboard.press('Control+End')
       await page.keyboard.press('Enter')
       await page.keyboard.type(EDITED_LINE, { delay: 10 })

@@ -17,13 +17,15 @@ interface Props {
   heading: string
   ids: Id[]
   docs: Map<string, PartDoc>
+  /** The list changed and its read has not answered yet. */
+  pending: boolean
   canEdit: boolean
   onSaved: () => void
   onAdded: (doc: PartDoc) => void
   say: Words
 }
 
-export function ActionsList({ heading, ids, docs, canEdit, onSaved, onAdded, say }: Props) {
+export function ActionsList({ heading, ids, docs, pending, canEdit, onSaved, onAdded, say }: Props) {
   const [NewActionDrawer, , { openDrawer }] = useDocumentDrawer({ collectionSlug: 'communication-actions' })
   return (
     <section className="report-document__actions" id="report-document-actions">
@@ -32,7 +34,7 @@ export function ActionsList({ heading, ids, docs, canEdit, onSaved, onAdded, say
       {ids.length > 0 && (
         <ul className="report-document__action-list">
           {ids.map((id, index) => (
-            <ActionRow canEdit={canEdit} doc={docs.get(String(id))} id={id} key={`${id}-${index}`} onSaved={onSaved} say={say} />
+            <ActionRow canEdit={canEdit} doc={docs.get(String(id))} id={id} key={`${id}-${index}`} onSaved={onSaved} pending={pending} say={say} />
           ))}
         </ul>
       )}
@@ -48,7 +50,21 @@ export function ActionsList({ heading, ids, docs, canEdit, onSaved, onAdded, say
   )
 }
 
-function ActionRow({ id, doc, canEdit, onSaved, say }: { id: Id; doc?: PartDoc; canEdit: boolean; onSaved: () => void; say: Words }) {
+function ActionRow({
+  id,
+  doc,
+  pending,
+  canEdit,
+  onSaved,
+  say,
+}: {
+  id: Id
+  doc?: PartDoc
+  pending: boolean
+  canEdit: boolean
+  onSaved: () => void
+  say: Words
+}) {
   const [ActionDrawer, , { openDrawer }] = useDocumentDrawer({ collectionSlug: 'communication-actions', id: id as number }) // a string on MongoDB
   const date = doc?.date ? new Date(doc.date) : undefined
   return (
@@ -56,7 +72,7 @@ function ActionRow({ id, doc, canEdit, onSaved, say }: { id: Id; doc?: PartDoc; 
       <time className="report-document__action-date" dateTime={date?.toISOString()}>
         {date ? formatStockholmDay(date) : say.noDate}
       </time>
-      <span className="report-document__action-title">{doc ? doc.title || say.untitledAction : `${say.partUnreadable} (${id})`}</span>
+      <span className="report-document__action-title">{doc ? doc.title || say.untitledAction : pending ? '…' : `${say.partUnreadable} (${id})`}</span>
       {doc?._status === 'draft' && <span className="report-document__badge">{say.draftPart}</span>}
       {canEdit && (
         <>

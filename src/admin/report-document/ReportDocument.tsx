@@ -142,6 +142,7 @@ export function ReportDocument() {
                     heading={renderTitledBlockHtml(block).heading}
                     ids={actionIds}
                     onAdded={addAction}
+                    pending={parts.pending}
                     onSaved={reload}
                     say={say}
                   />

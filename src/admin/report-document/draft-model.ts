@@ -19,7 +19,7 @@ export function draftReportModel(data: FormData, ids: { sections: Id[]; spokespe
     compiledAt,
     sections: ids.sections.map((id) => {
       const doc = parts.byId.sections.get(String(id))
-      if (!doc) return { title: `${say.partUnreadable} (${id})`, kind: 'other' as SectionKind, blocks: [] }
+      if (!doc) return { title: parts.pending ? '…' : `${say.partUnreadable} (${id})`, kind: 'other' as SectionKind, blocks: [] }
       return { title: doc.title || say.untitledSection, kind: (doc.kind ?? 'other') as SectionKind, blocks: lexicalToBlocks(doc.body) }
     }),
     // The view lists the actions itself, with their dates written out (ActionsList).

@@ -22,6 +22,8 @@ export interface Parts {
   byId: Record<PartCollection, Map<string, PartDoc>>
   /** Set once the first read has answered. */
   loaded: boolean
+  /** The ids changed and their read has not answered yet (a part just added is not missing, only on its way). */
+  pending: boolean
   problem?: string
 }
 
@@ -37,8 +39,11 @@ async function readAll(api: string, collection: PartCollection, ids: Id[]): Prom
 
 /** Reads the parts whenever the ids change or `refresh` does (after a drawer saved one). */
 export function useParts(api: string, ids: Record<PartCollection, Id[]>, refresh: string): Parts {
-  const [parts, setParts] = useState<Parts>({ byId: { sections: new Map(), 'communication-actions': new Map(), spokespersons: new Map() }, loaded: false })
   const key = JSON.stringify(ids)
+  const [parts, setParts] = useState<Omit<Parts, 'pending'> & { read?: string }>({
+    byId: { sections: new Map(), 'communication-actions': new Map(), spokespersons: new Map() },
+    loaded: false,
+  })
   useEffect(() => {
     // A read that a newer one has overtaken is let finish and ignored (cancelling it would only add noise).
     let current = true
@@ -49,7 +54,7 @@ export function useParts(api: string, ids: Record<PartCollection, Id[]>, refresh
         const byId = Object.fromEntries(
           collections.map((collection, index) => [collection, new Map(results[index].map((doc) => [String(doc.id), doc]))]),
         ) as Parts['byId']
-        if (current) setParts({ byId, loaded: true })
+        if (current) setParts({ byId, loaded: true, read: key })
       })
       .catch((error: Error) => {
         if (current) setParts((previous) => ({ ...previous, loaded: true, problem: error.message }))
@@ -58,5 +63,5 @@ export function useParts(api: string, ids: Record<PartCollection, Id[]>, refresh
       current = false
     }
   }, [api, key, refresh])
-  return parts
+  return { byId: parts.byId, loaded: parts.loaded, problem: parts.problem, pending: parts.read !== key }
 }
