@@ -34,7 +34,27 @@ function useStableIds(value: unknown): Id[] {
   return useMemo(() => ids, [key])
 }
 
+/** Whatever goes wrong in the document view, the report's own fields stay usable below it. */
+class KeepTheFields extends React.Component<{ children: React.ReactNode; message: string }, { failed?: string }> {
+  state: { failed?: string } = {}
+  static getDerivedStateFromError(error: Error) {
+    return { failed: error.message }
+  }
+  render() {
+    return this.state.failed ? <Banner type="error">{`${this.props.message}: ${this.state.failed}`}</Banner> : this.props.children
+  }
+}
+
 export function ReportDocument() {
+  const { i18n } = useTranslation()
+  return (
+    <KeepTheFields message={words(i18n.language).partsNotLoaded}>
+      <DocumentView />
+    </KeepTheFields>
+  )
+}
+
+function DocumentView() {
   const { hasSavePermission } = useDocumentInfo()
   const { config } = useConfig()
   const { i18n } = useTranslation()

@@ -8,6 +8,7 @@ import { Button, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/
 import React from 'react'
 
 import { words } from '../i18n'
+import './ReportDocument.css'
 
 export function ReportViewLinks() {
   const { id } = useDocumentInfo()

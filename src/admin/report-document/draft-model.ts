@@ -24,7 +24,8 @@ export function draftReportModel(data: FormData, ids: { sections: Id[]; spokespe
     }),
     // The view lists the actions itself, with their dates written out (ActionsList).
     communicationActions: [],
-    collectedInformation: ((data.collectedInformation ?? []) as { label?: string; url?: string }[])
+    // The form holds an array field's row count until it has rows: only an array has links.
+    collectedInformation: (Array.isArray(data.collectedInformation) ? (data.collectedInformation as { label?: string; url?: string }[]) : [])
       .filter((row) => row?.label || row?.url)
       .map((row) => ({ label: row.label || row.url || '', url: row.url ?? '' })),
     spokespersons: ids.spokespersons.flatMap((id) => {
