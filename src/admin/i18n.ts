@@ -68,6 +68,7 @@ const sv = {
   untitledAction: '(Åtgärden har ingen titel än)',
   editedBelow: 'Ändras i fälten under dokumentet.',
   aboutTextsLast: 'Om-texter står sist i rapporten, efter talespersonen.',
+  documentFailed: 'Dokumentvyn kunde inte visas; fälten nedan fungerar som vanligt',
 }
 
 const en: typeof sv = {
@@ -136,6 +137,7 @@ const en: typeof sv = {
   untitledAction: '(The action has no title yet)',
   editedBelow: 'Edited in the fields below the document.',
   aboutTextsLast: 'About texts come last in the report, after the spokesperson.',
+  documentFailed: 'The document view could not be shown; the fields below work as usual',
 }
 
 export type Words = typeof sv

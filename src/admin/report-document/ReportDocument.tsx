@@ -48,7 +48,7 @@ class KeepTheFields extends React.Component<{ children: React.ReactNode; message
 export function ReportDocument() {
   const { i18n } = useTranslation()
   return (
-    <KeepTheFields message={words(i18n.language).partsNotLoaded}>
+    <KeepTheFields message={words(i18n.language).documentFailed}>
       <DocumentView />
     </KeepTheFields>
   )
