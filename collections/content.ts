@@ -39,7 +39,10 @@ export function contentCollection(
       components: {
         ...config.admin?.components,
         // Saves a document's last edits when its editor leaves it (src/admin/keep-edits/SaveOnExit.tsx).
-        edit: { ...config.admin?.components?.edit, beforeDocumentControls: ['/admin/keep-edits/SaveOnExit#SaveOnExit'] },
+        edit: {
+          ...config.admin?.components?.edit,
+          beforeDocumentControls: ['/admin/keep-edits/SaveOnExit#SaveOnExit', ...(config.admin?.components?.edit?.beforeDocumentControls ?? [])],
+        },
       },
     },
     access: {

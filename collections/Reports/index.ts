@@ -34,6 +34,8 @@ export const Reports: CollectionConfig = contentCollection(
         edit: {
           PublishButton: '/admin/publishing/ReportPublishButton#ReportPublishButton',
           editMenuItems: ['/admin/editions/NextReportMenuItem#NextReportMenuItem', '/admin/sending/SendTestMenuItem#SendTestMenuItem'],
+          // "Förhandsgranska" and "Skriv ut" for the whole report (src/admin/report-document/ReportViewLinks.tsx).
+          beforeDocumentControls: ['/admin/report-document/ReportViewLinks#ReportViewLinks'],
         },
       },
       description: bi(
@@ -65,6 +67,12 @@ export const Reports: CollectionConfig = contentCollection(
       textField('subject', bi('Ämne / program', 'Subject / programme'), {
         description: bi('T.ex. "Samordning vårdinformationssystem"', 'E.g. "Samordning vårdinformationssystem"'),
       }),
+      {
+        // The report as it reads, each section editable where it stands (src/admin/report-document/).
+        name: 'reportDocument',
+        type: 'ui',
+        admin: { components: { Field: '/admin/report-document/ReportDocument#ReportDocument' } },
+      },
       {
         name: 'compiledAt',
         type: 'date',

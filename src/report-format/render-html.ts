@@ -5,7 +5,7 @@
  */
 import { isSafeLinkUrl } from './link-url'
 import type { Block, Inline, ListItem, ReportModel } from './model'
-import { reportBlocksInOrder, renderCompiledLine } from './render-text'
+import { reportBlocksInOrder, renderCompiledLine, type TitledBlock } from './render-text'
 
 // Outlook falls back to Times New Roman for elements without their own font-family.
 const FONT = 'font-family:Arial, Helvetica, sans-serif;'
@@ -56,6 +56,20 @@ function renderList(items: ListItem[], nested = false): string {
 
 const renderBlock = (block: Block) => (block.type === 'list' ? renderList(block.items) : `<p style="${STYLE.p}">${renderInlines(block.inlines)}</p>`)
 
+/** The page's text style: the admin's document view sets it on its sheet, as the e-mail's cell does. */
+export const REPORT_TEXT_STYLE = STYLE.cell
+
+/** The title and the compiled line (left out while a draft has no compiled time). */
+export function renderReportHeadingHtml(report: Pick<ReportModel, 'title' | 'compiledAt'>): string {
+  const compiled = Number.isNaN(Date.parse(report.compiledAt)) ? '' : `\n<p style="${STYLE.compiled}">${escapeHtml(renderCompiledLine(report.compiledAt))}</p>`
+  return `<h1 style="${STYLE.h1}">${escapeHtml(report.title)}</h1>${compiled}`
+}
+
+/** One titled block of the body: its heading and its content, as the whole report shows them. */
+export function renderTitledBlockHtml(block: TitledBlock): { heading: string; content: string } {
+  return { heading: `<h2 style="${STYLE.h2}">${escapeHtml(block.title)}</h2>`, content: block.blocks.map(renderBlock).join('\n') }
+}
+
 export interface HtmlOptions {
   lang?: string
   /** A closing link to the report on the web (a mailed edition, where MAIL_REPORT_URL is set). */
@@ -65,9 +79,11 @@ export interface HtmlOptions {
 export function renderReportHtml(report: ReportModel, options: HtmlOptions = {}): string {
   const title = escapeHtml(report.title)
   const content = [
-    `<h1 style="${STYLE.h1}">${title}</h1>`,
-    `<p style="${STYLE.compiled}">${escapeHtml(renderCompiledLine(report.compiledAt))}</p>`,
-    ...reportBlocksInOrder(report).flatMap((block) => [`<h2 style="${STYLE.h2}">${escapeHtml(block.title)}</h2>`, ...block.blocks.map(renderBlock)]),
+    renderReportHeadingHtml(report),
+    ...reportBlocksInOrder(report).flatMap((block) => {
+      const { heading, content: blocks } = renderTitledBlockHtml(block)
+      return blocks ? [heading, blocks] : [heading]
+    }),
     ...(options.link && isSafeLinkUrl(options.link.href)
       ? [`<p style="${STYLE.p}"><a href="${escapeHtml(options.link.href)}" style="${STYLE.a}">${escapeHtml(options.link.text)}</a></p>`]
       : []),

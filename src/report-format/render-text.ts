@@ -9,11 +9,15 @@ import type { Block, Inline, ListItem, ReportModel, SpokespersonModel } from './
 import { ACTIONS_HEADING, LINKS_HEADING, SPOKESPERSONS_HEADING } from './parse'
 import { pad2, toStockholmLocal } from './stockholm-time'
 
-/** A titled block of the report body; `blocks` is its content as generic lists and paragraphs. */
-interface TitledBlock {
+/**
+ * A titled block of the report body; `blocks` is its content as generic lists and paragraphs.
+ * A section's block names its position in `report.sections` (the admin edits it there).
+ */
+export interface TitledBlock {
   kind: 'section' | 'actions' | 'links' | 'spokespersons'
   title: string
   blocks: Block[]
+  sectionIndex?: number
 }
 
 export function renderInlines(inlines: Inline[]): string {
@@ -50,40 +54,44 @@ function renderSpokesperson(person: SpokespersonModel): string {
   return `${person.name}, ${person.title}`
 }
 
-const bulletList = (inlinesPerItem: Inline[][]): Block[] => [{ type: 'list', items: inlinesPerItem.map((inlines) => ({ inlines, children: [] })) }]
+const bulletList = (inlinesPerItem: Inline[][]): Block[] =>
+  inlinesPerItem.length > 0 ? [{ type: 'list', items: inlinesPerItem.map((inlines) => ({ inlines, children: [] })) }] : []
 
 /**
  * The body of the report after the title and compiled line, in layout order: non-about sections,
  * actions, collected information, about sections but the last, Talesperson, the last about section.
- * Empty sections and empty fixed headings are left out (a bare title would not parse back).
+ * Empty sections and empty fixed headings are left out (a bare title would not parse back), unless
+ * `keepEmpty` asks for every one of them (the admin's document view, where they are filled in).
  */
-export function reportBlocksInOrder(report: ReportModel): TitledBlock[] {
-  const sections = report.sections.filter((section) => section.blocks.length > 0)
+export function reportBlocksInOrder(report: ReportModel, options: { keepEmpty?: boolean } = {}): TitledBlock[] {
+  const keep = (blocks: Block[] | unknown[]) => options.keepEmpty === true || blocks.length > 0
+  const sections = report.sections.map((section, sectionIndex) => ({ ...section, sectionIndex })).filter((section) => keep(section.blocks))
   const about = sections.filter((section) => section.kind === 'about')
   // Real reports end with an "Om Regional rapport ..." section after Talesperson; a lone about
   // section is about the subject itself and comes before Talesperson.
   const aboutBeforeSpokespersons = about.length > 1 ? about.slice(0, -1) : about
   const aboutAfterSpokespersons = about.length > 1 ? about.slice(-1) : []
-  const sectionBlock = ({ title, blocks }: { title: string; blocks: Block[] }): TitledBlock => ({
+  const sectionBlock = ({ title, blocks, sectionIndex }: { title: string; blocks: Block[]; sectionIndex: number }): TitledBlock => ({
     kind: 'section',
     title,
     blocks,
+    sectionIndex,
   })
 
   const ordered: TitledBlock[] = sections.filter((section) => section.kind !== 'about').map(sectionBlock)
-  if (report.communicationActions.length > 0) {
+  if (keep(report.communicationActions)) {
     const lines = report.communicationActions.map((action): Inline[] => [
       { type: 'text', text: `${renderDayMonth(action.date)}: ` },
       { type: 'link', text: action.title, url: action.url },
     ])
     ordered.push({ kind: 'actions', title: ACTIONS_HEADING, blocks: bulletList(lines) })
   }
-  if (report.collectedInformation.length > 0) {
+  if (keep(report.collectedInformation)) {
     const lines = report.collectedInformation.map((link): Inline[] => [{ type: 'link', text: link.label, url: link.url }])
     ordered.push({ kind: 'links', title: LINKS_HEADING, blocks: bulletList(lines) })
   }
   ordered.push(...aboutBeforeSpokespersons.map(sectionBlock))
-  if (report.spokespersons.length > 0) {
+  if (keep(report.spokespersons)) {
     const lines = report.spokespersons.map((person): Inline[] => [{ type: 'text', text: renderSpokesperson(person) }])
     ordered.push({ kind: 'spokespersons', title: SPOKESPERSONS_HEADING, blocks: bulletList(lines) })
   }

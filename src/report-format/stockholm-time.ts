@@ -96,3 +96,8 @@ export function parseStockholm(text: string): Date | undefined {
   if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59) return undefined
   return fromStockholmLocal({ year, month, day, hour, minute })
 }
+
+const swedishDay = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' })
+
+/** "3 april 2025": the Stockholm calendar day of an instant, written out in Swedish (the admin's dated lists). */
+export const formatStockholmDay = (instant: Date): string => swedishDay.format(instant)

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { isSafeLinkUrl } from '../../src/report-format/link-url'
 import type { Block, Inline, ListItem, ReportModel } from '../../src/report-format/model'
 import { parseReport } from '../../src/report-format/parse'
-import { renderReportHtml } from '../../src/report-format/render-html'
+import { renderReportHeadingHtml, renderReportHtml, renderTitledBlockHtml } from '../../src/report-format/render-html'
 import { renderReportMarkdown } from '../../src/report-format/render-markdown'
 import { renderCompiledLine, reportBlocksInOrder } from '../../src/report-format/render-text'
 
@@ -334,6 +334,38 @@ describe('HTML e-mail rendering', () => {
     expect(hostile).toMatch(/<li [^>]*>Data<\/li>/)
     const hrefs = [...hostile.matchAll(/href="([^"]*)"/g)].map(([, href]) => href)
     expect(hrefs).toEqual(['https://x.se/a b(c)&lt;d&gt;)e', 'https://x.se/?a=1&amp;b=2', '#', 'https://x.se/?q=&quot;a&quot;&amp;b=&#39;c&#39;&amp;copy;'])
+  })
+})
+
+describe('the report in parts (the admin’s document view)', () => {
+  it('the heading and the titled blocks, joined, are the e-mail body', () => {
+    const parts = [renderReportHeadingHtml(seed), ...reportBlocksInOrder(seed).flatMap((block) => Object.values(renderTitledBlockHtml(block)))]
+    expect(renderReportHtml(seed)).toContain(parts.join('\n'))
+  })
+
+  it('names each section block by its place in report.sections', () => {
+    const blocks = reportBlocksInOrder(seed).filter((block) => block.kind === 'section')
+    expect(blocks.map((block) => seed.sections[block.sectionIndex!].title)).toEqual(blocks.map((block) => block.title))
+  })
+
+  it('keeps empty sections and fixed headings when asked, in layout order, and only then', () => {
+    const draft: ReportModel = {
+      ...seed,
+      sections: [{ title: 'Tomt', kind: 'other', blocks: [] }, ...seed.sections],
+      communicationActions: [],
+      collectedInformation: [],
+      spokespersons: [],
+    }
+    expect(reportBlocksInOrder(draft).map((block) => block.title)).not.toContain('Tomt')
+    const kept = reportBlocksInOrder(draft, { keepEmpty: true })
+    expect(kept.map((block) => block.title)).toEqual(['Tomt', ...SEED_BLOCK_TITLES])
+    expect(kept.filter((block) => block.kind !== 'section').map((block) => block.blocks)).toEqual([[], [], []])
+    expect(renderTitledBlockHtml(kept[0]).content).toBe('')
+  })
+
+  it('leaves out the compiled line while a draft has no compiled time', () => {
+    expect(renderReportHeadingHtml({ title: 'Utkast', compiledAt: '' })).not.toContain('Sammanställd')
+    expect(renderReportHeadingHtml(seed)).toContain('Sammanställd: 2025-04-03 klockan 09:00')
   })
 })
 
