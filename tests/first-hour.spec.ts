@@ -73,7 +73,7 @@ describe('.env', SLOW, () => {
     expect(result.stdout.startsWith(SEED_TITLE)).toBe(true)
   })
 
-  it.each(['export', 'seed', 'import', 'migrate'])(
+  it.each(['export', 'seed', 'import', 'migrate', 'users:reset-password'])(
     'stops npm run %s on a bad value in .env, naming it and the file',
     async (script) => {
       const file = envFile('PORT=three thousand\n')
