@@ -102,9 +102,10 @@ type Env = Fields & { PAYLOAD_SECRET: string; SERVER_URL: string }
 
 export class EnvError extends Error {}
 
-/** What loadEnvFile read: the file, and the variables it set (the ones the environment did not have). */
+/** What loadEnvFile read: the file, its values, and the variables it set (the ones the environment did not have). */
 export interface EnvFile {
   file: string
+  values: Record<string, string | undefined>
   applied: Set<string>
 }
 
@@ -121,13 +122,14 @@ export function loadEnvFile(target: Record<string, string | undefined> = process
     if (target.LAGESBILD_ENV_FILE) throw new EnvError(`Invalid configuration: LAGESBILD_ENV_FILE: ${file} does not exist`)
     return undefined
   }
+  const values = parseDotEnv(readFileSync(file, 'utf8'))
   const applied = new Set<string>()
-  for (const [key, value] of Object.entries(parseDotEnv(readFileSync(file, 'utf8')))) {
+  for (const [key, value] of Object.entries(values)) {
     if (key in target || value === undefined) continue
     target[key] = value
     applied.add(key)
   }
-  return { file, applied }
+  return { file, values, applied }
 }
 
 /** Validates with the schema; throws EnvError with one line per bad variable. Empty values count as unset. */
@@ -137,7 +139,9 @@ function validate<T>(schema: z.ZodType<T>, source: Record<string, string | undef
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = issue.path.join('.')
-      const origin = envFile?.applied.has(name) ? ` (set in ${envFile.file})` : ''
+      // Also when another loader read the same file first (Payload's CLI reads .env before the config).
+      const fromFile = envFile !== undefined && envFile.values[name] !== undefined && envFile.values[name] === source[name]
+      const origin = fromFile ? ` (set in ${envFile.file})` : ''
       return `${name}: ${issue.message}${origin}`
     })
     throw new EnvError(`Invalid configuration: ${lines.join('; ')}`)
