@@ -1,10 +1,13 @@
 /**
  * Runtime configuration, validated once at start-up. A missing or malformed value stops the
  * process with one line that names the variable, instead of failing later in a request.
+ * The server and every script first read `.env` from the working directory (real environment
+ * variables win over it; LAGESBILD_ENV_FILE names another file, or `off` for none).
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { parseEnv as parseDotEnv } from 'node:util'
 import { z } from 'zod'
 
 const commaList = z
@@ -117,20 +120,56 @@ type Env = Fields & { PAYLOAD_SECRET: string; SERVER_URL: string }
 
 export class EnvError extends Error {}
 
+/** What loadEnvFile read: the file, its values, and the variables it set (the ones the environment did not have). */
+export interface EnvFile {
+  file: string
+  values: Record<string, string | undefined>
+  applied: Set<string>
+}
+
+/**
+ * Reads `.env` (Node's own parser, as `node --env-file`) into `target` under the real environment:
+ * a variable already set, even to an empty value, keeps its value. LAGESBILD_ENV_FILE names another
+ * file (relative to `cwd`), or `off` for none. No file: nothing happens (the file is optional).
+ */
+export function loadEnvFile(target: Record<string, string | undefined> = process.env, cwd = process.cwd()): EnvFile | undefined {
+  const choice = target.LAGESBILD_ENV_FILE?.trim() || '.env'
+  if (choice === 'off') return undefined
+  const file = path.resolve(cwd, choice)
+  if (!existsSync(file)) {
+    if (target.LAGESBILD_ENV_FILE) throw new EnvError(`Invalid configuration: LAGESBILD_ENV_FILE: ${file} does not exist`)
+    return undefined
+  }
+  const values = parseDotEnv(readFileSync(file, 'utf8'))
+  const applied = new Set<string>()
+  for (const [key, value] of Object.entries(values)) {
+    if (key in target || value === undefined) continue
+    target[key] = value
+    applied.add(key)
+  }
+  return { file, values, applied }
+}
+
 /** Validates with the schema; throws EnvError with one line per bad variable. Empty values count as unset. */
-function validate<T>(schema: z.ZodType<T>, source: Record<string, string | undefined>): T {
+function validate<T>(schema: z.ZodType<T>, source: Record<string, string | undefined>, envFile?: EnvFile): T {
   const blankToUndefined = Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value === '' ? undefined : value]))
   const result = schema.safeParse(blankToUndefined)
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    const lines = result.error.issues.map((issue) => {
+      const name = issue.path.join('.')
+      // Also when another loader read the same file first (Payload's CLI reads .env before the config).
+      const fromFile = envFile !== undefined && envFile.values[name] !== undefined && envFile.values[name] === source[name]
+      const origin = fromFile ? ` (set in ${envFile.file})` : ''
+      return `${name}: ${issue.message}${origin}`
+    })
     throw new EnvError(`Invalid configuration: ${lines.join('; ')}`)
   }
   return result.data
 }
 
 /** Parses the environment; throws EnvError with one line per bad variable. */
-export function parseEnv(source: Record<string, string | undefined>, projectRoot = process.cwd()): Env {
-  const env = validate(envSchema, source)
+export function parseEnv(source: Record<string, string | undefined>, projectRoot = process.cwd(), envFile?: EnvFile): Env {
+  const env = validate(envSchema, source, envFile)
   let secret = env.PAYLOAD_SECRET
   if (!secret && source.NEXT_PHASE === 'phase-production-build') {
     // `next build` loads the config to collect pages but never signs a token: a throwaway will do.
@@ -160,10 +199,17 @@ function developmentSecret(projectRoot: string): string {
 }
 
 let cached: Env | undefined
+let envFile: { loaded?: EnvFile } | undefined
 
-/** The validated environment of this process; exits with one clear line when it is invalid. */
+/** `.env` is read into process.env once per process, before anything validates it. */
+function processEnvFile(): EnvFile | undefined {
+  envFile ??= { loaded: loadEnvFile() }
+  return envFile.loaded
+}
+
+/** The validated environment of this process (`.env` included); exits with one clear line when it is invalid. */
 export function env(): Env {
-  cached ??= exitIfInvalid(() => parseEnv(process.env))
+  cached ??= exitIfInvalid(() => parseEnv(process.env, process.cwd(), processEnvFile()))
   return cached
 }
 
@@ -174,7 +220,7 @@ export function env(): Env {
 export function envVariables<K extends keyof Fields>(...names: K[]): Pick<Fields, K> {
   const mask = Object.fromEntries(names.map((name) => [name, true])) as Partial<Record<keyof Fields, true>>
   const schema = fields.pick(mask) as unknown as z.ZodType<Pick<Fields, K>>
-  return exitIfInvalid(() => validate(schema, process.env))
+  return exitIfInvalid(() => validate(schema, process.env, processEnvFile()))
 }
 
 function exitIfInvalid<T>(parse: () => T): T {

@@ -15,8 +15,8 @@ const view = async (path: string, authorization?: string) => {
 
 describe('print and preview views', () => {
   let actors: Actors
-  let published: { id: number | string; title: string }
-  let internal: { id: number | string }
+  let published: { id: number | string; title: string; slug: string }
+  let internal: { id: number | string; slug: string }
 
   beforeAll(async () => {
     actors = await createActors()
@@ -48,6 +48,17 @@ describe('print and preview views', () => {
   it('does not print an internal report for anonymous callers, but does for readers', async () => {
     expect((await view(`/reports/${internal.id}/print`)).status).toBe(404)
     expect((await view(`/reports/${internal.id}/print`, actors.readerKey.authorization)).status).toBe(200)
+  })
+
+  it('prints a report by its slug as by its id, under the same access rules', async () => {
+    const bySlug = await view(`/reports/${published.slug}/print`)
+    expect(bySlug.status).toBe(200)
+    expect(bySlug.body).toBe((await view(`/reports/${published.id}/print`)).body)
+    expect((await view(`/reports/${internal.slug}/print`)).status).toBe(404)
+    const internalBySlug = await view(`/reports/${internal.slug}/print`, actors.readerKey.authorization)
+    expect(internalBySlug.status).toBe(200)
+    expect(internalBySlug.body).toBe((await view(`/reports/${internal.id}/print`, actors.readerKey.authorization)).body)
+    expect((await view('/reports/no-such-report-2025-01-01/print')).status).toBe(404)
   })
 
   it('previews the latest draft for staff only', async () => {

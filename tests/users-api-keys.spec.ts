@@ -61,6 +61,17 @@ describe('API keys on users', () => {
     expect((await withKey(key)).body.user).toBeNull()
   })
 
+  it("lets a key work whenever it is set, as the README and the admin say: Payload's enableAPIKey flag is not needed", async () => {
+    const key = randomUUID()
+    const set = await admin()(`/api/users/${actors.publisher.userId}`, { method: 'PATCH', body: { apiKey: key } })
+    expect(set.status, show(set)).toBe(200)
+    expect((await asAdmin(actors.publisher.userId)).enableAPIKey ?? false).toBe(false)
+    expect((await withKey(key)).body.user?.id).toBe(actors.publisher.userId)
+    const removed = await admin()(`/api/users/${actors.publisher.userId}`, { method: 'PATCH', body: { apiKey: null } })
+    expect(removed.status, show(removed)).toBe(200)
+    expect((await withKey(key)).body.user).toBeNull()
+  })
+
   it('shows the admin, and only the admin, when a key was last used, written at most once a minute', async () => {
     const key = randomUUID()
     const created = await admin()('/api/users', {

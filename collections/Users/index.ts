@@ -81,6 +81,15 @@ export const Users: CollectionConfig = {
       access: { create: fieldIsAdmin, update: fieldIsAdmin },
     },
     {
+      // Payload's compatibility flag (to be removed in Payload 4): a key works whenever it is set,
+      // whatever this says (only setting it to false over the API removes the key). Payload's form
+      // never renders it; here it is kept out of the list's columns, filters and bulk edit too,
+      // where "Aktivera API-nyckel" showed unticked for users whose key works.
+      name: 'enableAPIKey',
+      type: 'checkbox',
+      admin: { disableListColumn: true, disableListFilter: true, disableBulkEdit: true },
+    },
+    {
       // Written by src/auth/remembered-api-key.ts, at most once a minute per user.
       name: 'apiKeyLastUsedAt',
       type: 'date',

@@ -3,7 +3,7 @@
  * Fetch handlers: the same code path the admin panel uses, without a Next.js round trip.
  * Published reads of content and persisted GraphQL queries over GET go through the cache.
  */
-import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type RequestHandler, type Router } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
@@ -12,6 +12,7 @@ import { findPersistedQuery } from '../graphql/persisted-queries'
 import { env } from '../env'
 import { cachedGet } from './cached-api'
 import { editionReader } from './edition-reads'
+import { graphqlConsole } from './graphql-console'
 import { databaseDownIs503 } from './health'
 import { BadRequestBodyError, PayloadTooLargeError, sendFetchResponse, toFetchRequest } from './fetch-bridge'
 
@@ -64,7 +65,8 @@ export function payloadApiRouter(payload: Payload, corsOrigins: string[] | '*'):
   const fromEdition = env().LAGESBILD_EDITION_READS === 'on' ? editionReader(payload) : undefined
   router.get('/api/graphql', cachedGet(payload, persistedGraphql, { corsOrigins, isCacheable: withoutErrors, fromEdition }))
   router.post('/api/graphql', bridge(graphqlPost, payload))
-  router.get('/api/graphql-playground', bridge(GRAPHQL_PLAYGROUND_GET(Promise.resolve(config)) as FetchHandler, payload))
+  // Our own offline page instead of Payload's playground, which loads its code from public CDNs.
+  router.get('/api/graphql-playground', graphqlConsole({ production: env().NODE_ENV === 'production' }))
   router.get(CACHEABLE_REST, cachedGet(payload, rest, { corsOrigins, fromEdition }))
   router.all(/^\/api(\/.*)?$/, bridge(rest, payload))
   return router

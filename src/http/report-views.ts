@@ -2,6 +2,7 @@
  * Human views of a report, served by Express next to the API:
  *   GET /reports/:id/print    the report as a print-friendly A4 page (what the caller may read)
  *   GET /reports/:id/preview  the latest draft, for staff signed in to the admin (its Preview button)
+ * `:id` is the report's id or its slug (/reports/regional-rapport-…-2025-04-03/print).
  * Both read through the caller's own access rules (overrideAccess: false).
  */
 import express, { type Router } from 'express'
@@ -27,7 +28,11 @@ export function reportViewsRouter(payload: Payload): Router {
           .type('text/plain')
           .send('Preview is for editors and publishers signed in to the admin.')
       }
-      const doc = await payload.findByID({ collection: 'reports', id, depth: 1, draft: preview, overrideAccess: false, user, disableErrors: true })
+      const reportId = isDocumentId(id) ? id : await idOfSlug(payload, id, { draft: preview, user })
+      const doc =
+        reportId === undefined
+          ? null
+          : await payload.findByID({ collection: 'reports', id: reportId, depth: 1, draft: preview, overrideAccess: false, user, disableErrors: true })
       if (!doc) return void res.status(404).type('text/plain').send('No such report.')
       const banner = preview ? `Förhandsvisning (${doc._status === 'published' ? 'publicerad' : 'utkast'}) · Preview` : undefined
       res
@@ -39,4 +44,24 @@ export function reportViewsRouter(payload: Payload): Router {
     }
   })
   return router
+}
+
+/** A database id: a number (SQL) or a MongoDB ObjectId. Slugs always hold a letter beyond a-f or a hyphen (src/slug.ts). */
+function isDocumentId(value: string): boolean {
+  return /^\d+$/.test(value) || /^[0-9a-f]{24}$/.test(value)
+}
+
+/** The id of the report with this slug that the caller may read (the same access rules as by id). */
+async function idOfSlug(payload: Payload, slug: string, options: { draft: boolean; user: unknown }): Promise<number | string | undefined> {
+  const { docs } = await payload.find({
+    collection: 'reports',
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 0,
+    select: { slug: true },
+    draft: options.draft,
+    overrideAccess: false,
+    user: options.user as never,
+  })
+  return docs[0]?.id
 }

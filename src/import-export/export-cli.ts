@@ -3,8 +3,9 @@
  * `npm run export -- --all --format … --out <dir>` (one file per report)
  * A published report is exported as an edition (default: the latest; --edition N; or --as-of, the
  * one readers saw at that Stockholm time); --draft exports the newest draft instead. Without --out
- * a single report is written to standard output.
+ * a single report is written to standard output, and nothing else is (logs go to standard error).
  */
+import { writeData } from '../cli/data-stdout'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -79,7 +80,7 @@ try {
       await writeFile(values.out, exported.body)
       console.error(`exported ${positionals[0]}${edition} to ${values.out}`)
     } else {
-      process.stdout.write(exported.body)
+      await writeData(exported.body)
     }
   }
 } catch (error) {

@@ -1,5 +1,5 @@
-/** A progress bar on a terminal; plain lines when the output is a file or a pipe (CI logs). */
-export function progressReporter(stream: NodeJS.WriteStream = process.stdout) {
+/** A progress bar on a terminal; plain lines when the output is a file or a pipe (CI logs). Standard error: progress is not the result. */
+export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
   const tty = Boolean(stream.isTTY)
   return {
     update(done: number, total: number, label: string) {

@@ -7,20 +7,32 @@ const root = path.resolve(import.meta.dirname, '..', '..')
 export interface CliResult {
   code: number | null
   stdout: string
+  /** Standard output exactly as written. */
+  stdoutBytes: Buffer
   stderr: string
 }
 
-export function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+export interface RunOptions {
+  /** `npm run --silent` (default), or plain `npm run` exactly as the README writes it. */
+  silent?: boolean
+}
+
+/** `env` goes over the suite's environment; undefined removes a variable. */
+export function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}, options: RunOptions = {}): Promise<CliResult> {
+  const { silent = true } = options
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
+    const child = spawn('npm', ['run', ...(silent ? ['--silent'] : []), script, '--', ...args], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    let stdout = ''
+    const stdout: Buffer[] = []
     let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
     child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.on('close', (code) => {
+      const bytes = Buffer.concat(stdout)
+      resolve({ code, stdout: bytes.toString('utf8'), stdoutBytes: bytes, stderr })
+    })
   })
 }

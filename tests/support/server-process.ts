@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 export interface StartServerOptions {
-  /** Over the parent's environment (after the defaults PORT=0, HOST=127.0.0.1, LAGESBILD_ADMIN=off); undefined removes a variable. */
+  /** Over the parent's environment (after the defaults PORT=0, HOST=127.0.0.1, LAGESBILD_ADMIN=off, LAGESBILD_ENV_FILE=off); undefined removes a variable. */
   env?: Record<string, string | undefined>
   /** NODE_ENV=production and --conditions=production, as `npm start` runs it (default: when env's NODE_ENV is production). */
   production?: boolean
@@ -58,6 +58,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
     HOST: '127.0.0.1',
     LAGESBILD_ADMIN: 'off',
     NEXT_TELEMETRY_DISABLED: '1',
+    // A developer's .env configures their own server, not the tests' (a spec may name a file).
+    LAGESBILD_ENV_FILE: 'off',
     ...options.env,
     ...(options.production ? { NODE_ENV: 'production' } : {}),
   }

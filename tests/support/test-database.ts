@@ -15,6 +15,8 @@ export function prepareTestEnvironment(): void {
     process.env.DATABASE_URL = `file:${path.join(dir, 'test.db')}`
   }
   ;(process.env as Record<string, string>).NODE_ENV = 'test'
+  // A developer's .env configures their own server, never the suite's processes.
+  process.env.LAGESBILD_ENV_FILE = 'off'
   process.env.PAYLOAD_SECRET ??= 'test-secret-that-is-long-enough-for-payload-0123456789'
   process.env.SEED_ADMIN_EMAIL ??= 'admin@test.local'
   process.env.SEED_ADMIN_PASSWORD ??= 'admin-password-123'

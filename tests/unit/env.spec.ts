@@ -1,10 +1,10 @@
-/** Start-up configuration: a bad value is refused with one line naming the variable. */
-import { mkdtempSync, readFileSync } from 'node:fs'
+/** Start-up configuration: a bad value is refused with one line naming the variable; `.env` is read under the real environment. */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { EnvError, parseEnv } from '../../src/env'
+import { EnvError, loadEnvFile, parseEnv } from '../../src/env'
 
 const root = () => mkdtempSync(path.join(tmpdir(), 'env-'))
 const secret = 'x'.repeat(40)
@@ -59,5 +59,62 @@ describe('environment validation', () => {
     })
     const set = { LAGESBILD_ADMIN: 'off', LAGESBILD_WARMUP: '0', MAX_BODY_BYTES: '1024' }
     expect(parseEnv({ PAYLOAD_SECRET: secret, ...set }, root())).toMatchObject({ LAGESBILD_ADMIN: 'off', LAGESBILD_WARMUP: 0, MAX_BODY_BYTES: 1024 })
+  })
+})
+
+describe('.env', () => {
+  const projectRoot = path.resolve(import.meta.dirname, '..', '..')
+  const withEnvFile = (text: string) => {
+    const dir = root()
+    writeFileSync(path.join(dir, '.env'), text)
+    return dir
+  }
+
+  it('fills what the environment leaves unset; a real variable wins, even an empty one', () => {
+    const dir = withEnvFile('PORT=4100\nHOST=127.0.0.1\nDATABASE_URL=file:./data/from-dotenv.db\nJOBS_CRON=*/5 * * * * *\n')
+    const target: Record<string, string | undefined> = { HOST: '0.0.0.0', DATABASE_URL: '' }
+    const loaded = loadEnvFile(target, dir)
+    expect(target).toEqual({ PORT: '4100', HOST: '0.0.0.0', DATABASE_URL: '', JOBS_CRON: '*/5 * * * * *' })
+    expect(loaded?.file).toBe(path.join(dir, '.env'))
+    expect([...loaded!.applied].sort()).toEqual(['JOBS_CRON', 'PORT'])
+    expect(parseEnv({ PAYLOAD_SECRET: secret, ...target }, dir, loaded)).toMatchObject({ PORT: 4100, HOST: '0.0.0.0', JOBS_CRON: '*/5 * * * * *' })
+  })
+
+  it('names the variable and the file when a value from .env is bad', () => {
+    const dir = withEnvFile('PORT=three thousand\nSEED_ADMIN_EMAIL=admin@example.org\n')
+    const target: Record<string, string | undefined> = { PAYLOAD_SECRET: secret }
+    const loaded = loadEnvFile(target, dir)
+    expect(() => parseEnv(target, dir, loaded)).toThrow(EnvError)
+    expect(() => parseEnv(target, dir, loaded)).toThrow(`PORT: Invalid input: expected number, received NaN (set in ${path.join(dir, '.env')})`)
+  })
+
+  it('says nothing of .env when the bad value came from the real environment', () => {
+    const dir = withEnvFile('PORT=3001\n')
+    const target: Record<string, string | undefined> = { PAYLOAD_SECRET: secret, PORT: 'abc' }
+    const loaded = loadEnvFile(target, dir)
+    expect(() => parseEnv(target, dir, loaded)).toThrow(/PORT: [^;]*NaN$/)
+  })
+
+  it('is optional, can be another file, or off', () => {
+    const dir = root()
+    expect(loadEnvFile({}, dir)).toBeUndefined()
+    writeFileSync(path.join(dir, 'staging.env'), 'PORT=4200\n')
+    const target: Record<string, string | undefined> = { LAGESBILD_ENV_FILE: 'staging.env' }
+    loadEnvFile(target, dir)
+    expect(target.PORT).toBe('4200')
+    expect(() => loadEnvFile({ LAGESBILD_ENV_FILE: 'missing.env' }, dir)).toThrow(/LAGESBILD_ENV_FILE: .*missing.env does not exist/)
+    const off = withEnvFile('PORT=4300\n')
+    const untouched: Record<string, string | undefined> = { LAGESBILD_ENV_FILE: 'off' }
+    expect(loadEnvFile(untouched, off)).toBeUndefined()
+    expect(untouched.PORT).toBeUndefined()
+  })
+
+  it('accepts .env.example copied as it is', () => {
+    const dir = root()
+    copyFileSync(path.join(projectRoot, '.env.example'), path.join(dir, '.env'))
+    const target: Record<string, string | undefined> = {}
+    const loaded = loadEnvFile(target, dir)
+    expect(loaded!.applied.size).toBeGreaterThan(20)
+    expect(parseEnv(target, dir, loaded)).toMatchObject({ PORT: 3000, DATABASE_PUSH: 'on', AUTO_SEED: 'true', JOBS_CRON: '*/10 * * * * *' })
   })
 })
