@@ -13,12 +13,20 @@ import { backfillEditions } from './editions/record'
 import { stopBroadcast } from './cache/registry'
 import { env } from './env'
 import { serveCachedHit } from './http/cached-api'
+import { LOGO_FILE_PATH } from './admin/branding/branding'
+import { logoFile } from './http/branding'
 import { favicon } from './http/favicon'
 import { healthRouter } from './http/health'
+import { ignoreBrowserLanguage } from './http/language'
 import { payloadApiRouter } from './http/payload-api'
 import { reportViewsRouter } from './http/report-views'
 import { writeGate } from './http/write-gate'
 import config from './payload.config'
+import { TIME_ZONE } from './report-format/stockholm-time'
+
+// Payload formats some admin dates on the server (the version view) in the process's own zone:
+// make that Stockholm, the product's one time zone, whatever zone the host runs in.
+process.env.TZ = TIME_ZONE
 
 const settings = env()
 const dev = settings.NODE_ENV !== 'production'
@@ -39,6 +47,7 @@ async function main() {
   app.set('trust proxy', 'loopback')
   app.use(healthRouter(payload, () => shuttingDown))
   app.get('/favicon.ico', favicon)
+  if (settings.ORGANISATION_LOGO_FILE) app.get(LOGO_FILE_PATH, logoFile(settings.ORGANISATION_LOGO_FILE))
   const concurrentWrites = settings.MAX_CONCURRENT_WRITES ?? Math.max(2, Math.floor(settings.DATABASE_POOL_SIZE / 2))
   app.use('/api', writeGate(concurrentWrites))
   app.use(payloadApiRouter(payload, settings.CORS_ORIGINS))
@@ -61,6 +70,7 @@ async function main() {
   // Cached published reads are answered before Express routing; everything else goes to Express.
   const cachedHit = serveCachedHit(settings.CORS_ORIGINS)
   const server = createServer((req, res) => {
+    ignoreBrowserLanguage(req)
     if (!cachedHit(req, res)) app(req, res)
   })
   server.listen(settings.PORT, settings.HOST, () => {
