@@ -50,7 +50,7 @@ export function HardCodedEnglish({ children }: { children?: ReactNode }) {
     const originals = new Map<Text | Attr, string>()
     const translate = (text: string): string | undefined => {
       const key = ENGLISH.get(text.trim())
-      if (key) return text.replace(text.trim(), ours[key])
+      if (key) return text.replace(text.trim(), ours[key].trim())
       const date = parseAmericanDateTime(text)
       return date && dateLocaleLoaded ? formatDate({ date, i18n: i18n as never, pattern: DOCUMENT_DATE_FORMAT }) : undefined
     }
