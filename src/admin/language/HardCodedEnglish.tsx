@@ -7,7 +7,8 @@
  * rich-text editor's link and block buttons, the version view's collapse buttons, the
  * notifications region. In a Swedish admin this puts the words
  * from src/admin/i18n.ts in their place as they appear, and puts Payload's own back when the
- * language changes. Only whole texts that match exactly are touched.
+ * language changes. Only whole texts that match exactly are touched, and texts only inside the
+ * elements where Payload writes them, so that no one's content is ever rewritten.
  */
 import { useTranslation } from '@payloadcms/ui'
 import { formatDate } from '@payloadcms/ui/shared'
@@ -36,6 +37,9 @@ const HARD_CODED: (keyof Words)[] = [
   'notifications',
 ]
 const ATTRIBUTES = ['aria-label', 'title']
+/** Texts are replaced only where Payload writes them (the user form's key, its dialogs), never in content (a title, a section). */
+const PAYLOAD_TEXT = '.auth-fields, .api-key, .confirmation-modal'
+const LOCKED_DIALOG = '.document-locked'
 /** Payload's English, trimmed, to our key. */
 const ENGLISH = new Map(HARD_CODED.map((key) => [words('en')[key].trim(), key]))
 
@@ -48,14 +52,17 @@ export function HardCodedEnglish({ children }: { children?: ReactNode }) {
     if (language === 'en') return
     const ours = words(language)
     const originals = new Map<Text | Attr, string>()
-    const translate = (text: string): string | undefined => {
+    const translate = (text: string, element: Element, isText: boolean): string | undefined => {
       const key = ENGLISH.get(text.trim())
-      if (key) return text.replace(text.trim(), ours[key].trim())
-      const date = parseAmericanDateTime(text)
+      if (key && (!isText || element.closest(PAYLOAD_TEXT))) return text.replace(text.trim(), ours[key].trim())
+      const date = isText && element.closest(LOCKED_DIALOG) ? parseAmericanDateTime(text) : undefined
       return date && dateLocaleLoaded ? formatDate({ date, i18n: i18n as never, pattern: DOCUMENT_DATE_FORMAT }) : undefined
     }
     const fix = (node: Text | Attr) => {
-      const replaced = translate(node.nodeValue ?? '')
+      // Never what someone writes: the rich-text editor would take a change there as their edit.
+      const element = node instanceof Attr ? node.ownerElement : node.parentElement
+      if (!element || element.closest('[contenteditable="true"]')) return
+      const replaced = translate(node.nodeValue ?? '', element, node instanceof Text)
       if (replaced === undefined || replaced === node.nodeValue) return
       if (!originals.has(node)) originals.set(node, node.nodeValue ?? '')
       node.nodeValue = replaced
