@@ -38,6 +38,16 @@ const mailbox = z
 
 const onOff = z.enum(['on', 'off']).default('on')
 
+const LOGO_TYPES = /\.(svg|png|jpe?g|webp|gif)$/i
+
+/** A logo file on this server's disk (served at /branding/logo): it must exist and be an image. */
+const logoFile = z
+  .string()
+  .trim()
+  .optional()
+  .refine((value) => !value || LOGO_TYPES.test(value), 'must be an .svg, .png, .jpg, .webp or .gif file')
+  .refine((value) => !value || existsSync(path.resolve(value)), 'no such file')
+
 const fields = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -107,12 +117,21 @@ const fields = z.object({
     .int()
     .min(1)
     .default(2 * 1024 * 1024),
+  /** Branding of the admin (login page, navigation): the organisation's name and logo, a URL or a file. */
+  ORGANISATION_NAME: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+  ORGANISATION_LOGO_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ORGANISATION_LOGO_FILE: logoFile,
 })
 
-const envSchema = fields.refine((env) => env.WEBHOOK_URLS.length === 0 || Boolean(env.WEBHOOK_SECRET), {
-  path: ['WEBHOOK_SECRET'],
-  message: 'required when WEBHOOK_URLS is set',
-})
+const envSchema = fields
+  .refine((env) => env.WEBHOOK_URLS.length === 0 || Boolean(env.WEBHOOK_SECRET), {
+    path: ['WEBHOOK_SECRET'],
+    message: 'required when WEBHOOK_URLS is set',
+  })
+  .refine((env) => !(env.ORGANISATION_LOGO_URL && env.ORGANISATION_LOGO_FILE), {
+    path: ['ORGANISATION_LOGO_FILE'],
+    message: 'set ORGANISATION_LOGO_URL or ORGANISATION_LOGO_FILE, not both',
+  })
 
 type Fields = z.infer<typeof fields>
 

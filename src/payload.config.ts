@@ -13,6 +13,9 @@ import { build as prettyLines } from 'pino-pretty'
 
 import { isStaffUser, hasRole } from '../access/roles'
 import { collections } from '../collections'
+import { PRODUCT_NAME } from './admin/branding/branding'
+import { DOCUMENT_DATE_FORMAT, LIST_DATE_FORMAT } from './admin/date-formats'
+import { DEFAULT_LANGUAGE } from './admin/language/admin-language'
 import { startBroadcast } from './cache/registry'
 import { runsJobs } from './cluster/primary-channel'
 import { databaseAdapter, guardDatabaseConnection } from './database'
@@ -70,9 +73,22 @@ const config = buildConfig({
     user: 'users',
     // The default avatar is gravatar, an external request on every admin page.
     avatar: 'default',
-    meta: { titleSuffix: ' · lagesbild' },
-    // Lists, versions and the audit log: Swedish form, 24-hour clock (Payload's default is "MMMM do yyyy, h:mm a").
-    dateFormat: 'yyyy-MM-dd HH:mm',
+    meta: {
+      titleSuffix: ` · ${PRODUCT_NAME}`,
+      description: `${PRODUCT_NAME}: regionala lägesbilder`,
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.ico' }],
+      openGraph: { siteName: PRODUCT_NAME, title: PRODUCT_NAME, description: `${PRODUCT_NAME}: regionala lägesbilder` },
+    },
+    // A document's dates (last modified, created, versions): "1 december 2026 08:45"; Payload's
+    // default is "MMMM do yyyy, h:mm a". Lists use LIST_DATE_FORMAT (listTimestampsInListForm below).
+    dateFormat: DOCUMENT_DATE_FORMAT,
+    components: {
+      // The product's and the organisation's name and logo instead of Payload's (src/admin/branding).
+      graphics: { Logo: '/admin/branding/Logo#Logo', Icon: '/admin/branding/Icon#Icon' },
+      beforeNavLinks: ['/admin/branding/NavBrand#NavBrand'],
+      // Swedish throughout: a user's language choice kept in their account; Payload's hard-coded English replaced.
+      providers: ['/admin/language/RememberLanguage#RememberLanguage', '/admin/language/HardCodedEnglish#HardCodedEnglish'],
+    },
     importMap: { baseDir: srcDir },
     // The editorial office's desk above the collection links (src/admin/desk/Desk.tsx).
     components: { beforeDashboard: ['/admin/desk/Desk#Desk'] },
@@ -81,8 +97,9 @@ const config = buildConfig({
       supportedTimezones: [{ label: 'Stockholm', value: TIME_ZONE }],
     },
   },
+  // Swedish unless the user chose English in their account (src/admin/language/admin-language.ts).
   i18n: {
-    fallbackLanguage: 'sv',
+    fallbackLanguage: DEFAULT_LANGUAGE,
     supportedLanguages: { sv, en },
   },
   jobs: {
@@ -134,4 +151,20 @@ function restrictSystemCollections(sanitized: SanitizedConfig): SanitizedConfig 
   return sanitized
 }
 
-export default config.then(restrictSystemCollections).then(answerForgotPasswordAlike)
+/**
+ * Payload adds createdAt and updatedAt itself, formatted with admin.dateFormat (a document's long
+ * form) wherever they appear: as list columns (the audit log's time, "Senast ändrad") they take
+ * the list form, which lines up.
+ */
+function listTimestampsInListForm(sanitized: SanitizedConfig): SanitizedConfig {
+  for (const collection of sanitized.collections) {
+    for (const field of collection.fields) {
+      if (field.type === 'date' && ['createdAt', 'updatedAt', 'deletedAt'].includes(field.name) && !field.admin?.date?.displayFormat) {
+        field.admin = { ...field.admin, date: { ...field.admin?.date, displayFormat: LIST_DATE_FORMAT } }
+      }
+    }
+  }
+  return sanitized
+}
+
+export default config.then(restrictSystemCollections).then(listTimestampsInListForm).then(answerForgotPasswordAlike)

@@ -17,8 +17,11 @@ import type { Readiness } from './cluster/messages'
 import { askPrimary, inCluster, tellPrimary } from './cluster/primary-channel'
 import { env } from './env'
 import { serveCachedHit } from './http/cached-api'
+import { LOGO_FILE_PATH } from './admin/branding/branding'
+import { logoFile } from './http/branding'
 import { favicon } from './http/favicon'
 import { healthRouter } from './http/health'
+import { ignoreBrowserLanguage } from './http/language'
 import { metricsRouter } from './http/metrics'
 import { observeRequests } from './http/observe-request'
 import { payloadApiRouter } from './http/payload-api'
@@ -27,6 +30,11 @@ import { writeGate } from './http/write-gate'
 import { observePayload } from './observability/metrics'
 import { routePatterns } from './observability/route-pattern'
 import config from './payload.config'
+import { TIME_ZONE } from './report-format/stockholm-time'
+
+// Payload formats some admin dates on the server (the version view) in the process's own zone:
+// make that Stockholm, the product's one time zone, whatever zone the host runs in.
+process.env.TZ = TIME_ZONE
 
 const settings = env()
 const dev = settings.NODE_ENV !== 'production'
@@ -49,6 +57,7 @@ async function main() {
   app.use(healthRouter(payload, () => shuttingDown, wholeServer))
   app.use(metricsRouter(settings.METRICS_TOKEN))
   app.get('/favicon.ico', favicon)
+  if (settings.ORGANISATION_LOGO_FILE) app.get(LOGO_FILE_PATH, logoFile(settings.ORGANISATION_LOGO_FILE))
   const concurrentWrites = settings.MAX_CONCURRENT_WRITES ?? Math.max(2, Math.floor(settings.DATABASE_POOL_SIZE / 2))
   app.use('/api', writeGate(concurrentWrites))
   app.use(payloadApiRouter(payload, settings.CORS_ORIGINS))
@@ -72,12 +81,18 @@ async function main() {
   const cachedHit = serveCachedHit(settings.CORS_ORIGINS)
   observePayload(payload)
   const slugs = [...payload.config.collections, ...payload.config.globals].map((entity) => entity.slug)
-  const observed = observeRequests((req, res) => void (cachedHit(req, res) || app(req, res)), {
-    routeOf: routePatterns(slugs),
-    logger: payload.logger,
-    slowMs: settings.LOG_SLOW_REQUEST_MS,
-    debugHeaders: settings.LAGESBILD_DEBUG_HEADERS === '1',
-  })
+  const observed = observeRequests(
+    (req, res) => {
+      ignoreBrowserLanguage(req)
+      if (!cachedHit(req, res)) app(req, res)
+    },
+    {
+      routeOf: routePatterns(slugs),
+      logger: payload.logger,
+      slowMs: settings.LOG_SLOW_REQUEST_MS,
+      debugHeaders: settings.LAGESBILD_DEBUG_HEADERS === '1',
+    },
+  )
   const server = createServer(observed)
   server.listen(settings.PORT, settings.HOST, () => {
     const address = server.address()

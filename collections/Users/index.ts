@@ -7,6 +7,7 @@ import { rememberedApiKey } from '../../src/auth/remembered-api-key'
 import { env } from '../../src/env'
 import { auditHooks } from '../AuditLog/hooks'
 import { firstUserIsAdmin, forgetCallers, noEmailVerification, onlyAdminsChangeRoles } from './hooks'
+import { restoreAdminLanguage } from './language'
 import { signInSucceeded, throttleSignIn, unlockLiftsThrottle } from './sign-in'
 
 const ROLE_OPTIONS = bilingualOptions(
@@ -50,7 +51,7 @@ export const Users: CollectionConfig = {
     beforeChange: [firstUserIsAdmin],
     afterChange: [...auditHooks.afterChange, forgetCallers],
     afterDelete: [...auditHooks.afterDelete, forgetCallers],
-    afterLogin: [signInSucceeded],
+    afterLogin: [signInSucceeded, restoreAdminLanguage],
     afterOperation: [unlockLiftsThrottle],
   },
   endpoints: [noEmailVerification],
@@ -78,6 +79,8 @@ export const Users: CollectionConfig = {
       // create/update access to `enableAPIKey` too.
       name: 'apiKey',
       type: 'text',
+      // Without a label Payload shows the name, "Api Key", in both languages.
+      label: bi('API-nyckel', 'API key'),
       access: { create: fieldIsAdmin, update: fieldIsAdmin },
     },
     {

@@ -66,7 +66,9 @@ export function linkListField(name: string, label: Bilingual): Field {
     name,
     type: 'array',
     label,
-    labels: { singular: bi('Länk', 'Link'), plural: bi('Länkar', 'Links') },
+    // Lower case: Payload writes them into sentences ("Lägg till länk"); each row shows its link's text.
+    labels: { singular: bi('länk', 'link'), plural: bi('länkar', 'links') },
+    admin: { components: { RowLabel: '/admin/fields/LinkRowLabel#LinkRowLabel' } },
     fields: [textField('label', bi('Text', 'Label'), { required: true }), urlField()],
   }
 }

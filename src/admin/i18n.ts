@@ -117,6 +117,26 @@ const sv = {
   editedBelow: 'Ändras i fälten under dokumentet.',
   aboutTextsLast: 'Om-texter står sist i rapporten, efter talespersonen.',
   documentFailed: 'Dokumentvyn kunde inte visas; fälten nedan fungerar som vanligt',
+  // Swedish throughout (#17): what Payload 3.90 hard-codes in English (src/admin/language/HardCodedEnglish.tsx), branding, links.
+  generateKeyQuestion: 'Vill du skapa en API-nyckel för användaren ',
+  generateKeyTakesEffect: '? Den gäller direkt.',
+  copyKeyMayNotReveal: 'Kopiera API-nyckeln nu. Det är inte säkert att du kan visa den igen.',
+  copyKeyNotShownAgain: 'Kopiera API-nyckeln nu. Den visas inte igen.',
+  revokeKey: 'Återkalla API-nyckel',
+  revokeKeyHeading: 'Återkalla API-nyckeln?',
+  revokeKeyQuestion: 'Vill du återkalla API-nyckeln för användaren ',
+  revokeKeyCannotUndo: '? Nyckeln slutar gälla direkt, och det går inte att ångra.',
+  revoke: 'Återkalla',
+  revealKey: 'Visa API-nyckeln',
+  toggleKeyVisibility: 'Visa eller dölj API-nyckeln',
+  editLink: 'Redigera länk',
+  removeLink: 'Ta bort länk',
+  addBlock: 'Lägg till block',
+  expandDiff: 'Fäll ut',
+  collapseDiff: 'Fäll ihop',
+  notifications: 'Aviseringar alt+T',
+  link: 'Länk',
+  productName: 'Lägesbild',
 }
 
 const en: typeof sv = {
@@ -234,6 +254,26 @@ const en: typeof sv = {
   editedBelow: 'Edited in the fields below the document.',
   aboutTextsLast: 'About texts come last in the report, after the spokesperson.',
   documentFailed: 'The document view could not be shown; the fields below work as usual',
+  // Swedish throughout (#17): what Payload 3.90 hard-codes in English (src/admin/language/HardCodedEnglish.tsx), branding, links.
+  generateKeyQuestion: 'Are you sure you want to generate an API key for user ',
+  generateKeyTakesEffect: '? This will take effect immediately.',
+  copyKeyMayNotReveal: 'Make sure to copy your API key. You may not have access to reveal it again.',
+  copyKeyNotShownAgain: 'Make sure to copy your API key. It will not be displayed again.',
+  revokeKey: 'Revoke API key',
+  revokeKeyHeading: 'Revoke API key?',
+  revokeKeyQuestion: 'Are you sure you want to revoke the API key for user ',
+  revokeKeyCannotUndo: '? The key will no longer be usable, and this action cannot be undone.',
+  revoke: 'Revoke',
+  revealKey: 'Reveal API key',
+  toggleKeyVisibility: 'Toggle API key visibility',
+  editLink: 'Edit link',
+  removeLink: 'Remove link',
+  addBlock: 'Add block',
+  expandDiff: 'Expand',
+  collapseDiff: 'Collapse',
+  notifications: 'Notifications alt+T',
+  link: 'Link',
+  productName: 'Lägesbild',
 }
 
 export type Words = typeof sv

@@ -9,9 +9,11 @@ import express, { type Router } from 'express'
 import type { Payload } from 'payload'
 
 import { isStaffUser } from '../../access/roles'
+import { languageFromCookies } from '../admin/language/admin-language'
 import { fetchHeaders } from '../auth/caller'
 import { renderReportPrintHtml } from '../report-format/render-print'
 import { reportDocumentToModel } from '../reports/load'
+import { sendErrorPage } from './error-page'
 
 export function reportViewsRouter(payload: Payload): Router {
   const router = express.Router()
@@ -23,18 +25,20 @@ export function reportViewsRouter(payload: Payload): Router {
       const { user } = await payload.auth({ headers: fetchHeaders(req) })
       const preview = view === 'preview'
       if (preview && !isStaffUser(user)) {
-        return void res
-          .status(user ? 403 : 401)
-          .type('text/plain')
-          .send('Preview is for editors and publishers signed in to the admin.')
+        return sendErrorPage(req, res, user ? 403 : 401, 'previewIsForStaff')
       }
       const reportId = isDocumentId(id) ? id : await idOfSlug(payload, id, { draft: preview, user })
       const doc =
         reportId === undefined
           ? null
           : await payload.findByID({ collection: 'reports', id: reportId, depth: 1, draft: preview, overrideAccess: false, user, disableErrors: true })
-      if (!doc) return void res.status(404).type('text/plain').send('No such report.')
-      const banner = preview ? `Förhandsvisning (${doc._status === 'published' ? 'publicerad' : 'utkast'}) · Preview` : undefined
+      if (!doc) return sendErrorPage(req, res, 404, 'notFound')
+      const published = doc._status === 'published'
+      const banner = !preview
+        ? undefined
+        : languageFromCookies(req.headers.cookie) === 'en'
+          ? `Preview (${published ? 'published' : 'draft'})`
+          : `Förhandsvisning (${published ? 'publicerad' : 'utkast'})`
       res
         .set('cache-control', 'private, no-store')
         .type('html')

@@ -7,6 +7,7 @@ import type React from 'react'
 
 import { schedulePublishServerFunction } from '../../scheduling/scheduled-publishing'
 import { importMap } from './admin/importMap.js'
+import './admin.css'
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
