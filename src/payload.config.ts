@@ -88,10 +88,10 @@ const config = buildConfig({
       beforeNavLinks: ['/admin/branding/NavBrand#NavBrand'],
       // Swedish throughout: a user's language choice kept in their account; Payload's hard-coded English replaced.
       providers: ['/admin/language/RememberLanguage#RememberLanguage', '/admin/language/HardCodedEnglish#HardCodedEnglish'],
+      // The editorial office's desk above the collection links (src/admin/desk/Desk.tsx).
+      beforeDashboard: ['/admin/desk/Desk#Desk'],
     },
     importMap: { baseDir: srcDir },
-    // The editorial office's desk above the collection links (src/admin/desk/Desk.tsx).
-    components: { beforeDashboard: ['/admin/desk/Desk#Desk'] },
     timezones: {
       defaultTimezone: TIME_ZONE,
       supportedTimezones: [{ label: 'Stockholm', value: TIME_ZONE }],

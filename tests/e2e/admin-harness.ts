@@ -3,12 +3,8 @@
  * approach: the admin built for production (.next, rebuilt when sources are newer), a production
  * CMS on a fresh SQLite database, one user per role, a Swedish Chromium context per actor in
  * which any console error, page error, failed request or HTTP status >= 400 fails the test unless
- * it is one of the harmless ones listed in ALWAYS_EXPECTED.
- *
- * One difference: the fresh database gets its schema pushed from the current collections (an
- * API-only development server), and the committed migrations are recorded as applied. A branch
- * that adds fields runs its e2e before the lead generates their migration; once it exists this is
- * the same schema the migrations make.
+ * it is one of the harmless ones listed in ALWAYS_EXPECTED. The production server applies the
+ * committed migrations to the fresh database, as `npm start` does.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -16,11 +12,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { createClient } from '@libsql/client'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 
-import { migrations as sqliteMigrations } from '../../src/migrations/sqlite'
 import { type ApiClient, apiClient } from '../support/api'
 import { startServer, type ServerProcess } from '../support/server-process'
 import { CHROMIUM, CHROMIUM_ARGS, descendantsOf, freePort, killTrees, Processes, root } from './support'
@@ -67,30 +61,6 @@ async function ensureAdminBuild(processes: Processes, workDir: string) {
   child.stderr!.on('data', (chunk) => (log += chunk))
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
   if (code !== 0) throw new Error(`npm run build failed (${code}):\n${log.slice(-4000)}`)
-}
-
-/** The current collections' schema on a fresh SQLite file, with the committed migrations marked as applied. */
-async function prepareDatabase(file: string, secret: string) {
-  const dev = await startServer({
-    env: { DATABASE_URL: `file:${file}`, PAYLOAD_SECRET: secret, NODE_ENV: 'development', LAGESBILD_JOBS: 'off', AUTO_SEED: 'false' },
-  })
-  await dev.stop('SIGTERM', { forceAfterMs: 20_000 })
-  const db = createClient({ url: `file:${file}` })
-  try {
-    const now = new Date().toISOString()
-    await db.batch(
-      [
-        `DELETE FROM payload_migrations WHERE batch = -1`,
-        ...sqliteMigrations.map((migration) => ({
-          sql: 'INSERT INTO payload_migrations (name, batch, updated_at, created_at) VALUES (?, 1, ?, ?)',
-          args: [migration.name, now, now],
-        })),
-      ],
-      'write',
-    )
-  } finally {
-    db.close()
-  }
 }
 
 // ---- what a page may complain about ------------------------------------------------------------
@@ -152,7 +122,6 @@ export async function startAdminHarness(screenshots: string): Promise<AdminHarne
   const before = new Set(descendantsOf(process.pid).map((ref) => ref.pid))
   let cms: ServerProcess
   try {
-    await prepareDatabase(file, secret)
     cms = await startServer({
       production: true,
       timeoutMs: 180_000,
