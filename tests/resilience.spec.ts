@@ -34,10 +34,12 @@ describe.runIf(databaseKind(process.env.DATABASE_URL) !== 'mongodb')('kill -9 du
 
     const importer = spawn(process.execPath, ['--import', 'tsx', 'src/import-export/import-cli.ts', folder], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
+    // Progress goes to standard error (standard output is data only); the summary to standard output.
     importer.stdout.on('data', (chunk) => (output += chunk))
+    importer.stderr.on('data', (chunk) => (output += chunk))
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`import made no progress:\n${output}`)), 120_000)
-      importer.stdout.on('data', () => {
+      importer.stderr.on('data', () => {
         if (/^\[5\/\d+\]/m.test(output)) {
           clearTimeout(timer)
           importer.kill('SIGKILL')

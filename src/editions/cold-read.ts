@@ -47,6 +47,12 @@ const OWN_COLUMNS = ['recordKey', 'slug', 'audience', '_status', 'compiledAt_tz'
 const OWN_SELECT = Object.fromEntries(OWN_COLUMNS.map((name) => [name, true as const]))
 
 /**
+ * A column the row was read for. The SQL adapters also return unselected groups as empty objects
+ * (the staff-only `review` group as `{}`), which Payload's field access leaves out for readers.
+ */
+const ownColumn = (row: Row, key: string) => (key === 'id' || (OWN_COLUMNS as readonly string[]).includes(key) ? row[key] : undefined)
+
+/**
  * The caller as access/ sees it: those predicates decide by role alone (access/roles.ts), and
  * a level is exactly a set of roles that decides the same (src/auth/caller.ts levelOf).
  */
@@ -140,7 +146,7 @@ export function restDocument(payload: Payload, { row, edition }: ReportPage['doc
   const shown: Record<string, unknown> = { edition: { number: edition.number, publishedAt: edition.publishedAt, sha256: edition.sha256 } }
   const doc: Record<string, unknown> = {}
   for (const key of keysOfReport(payload)) {
-    const value = key in shown ? shown[key] : key in fromEdition ? fromEdition[key] : row[key]
+    const value = key in shown ? shown[key] : key in fromEdition ? fromEdition[key] : ownColumn(row, key)
     if (value !== undefined) doc[key] = value
   }
   return doc
