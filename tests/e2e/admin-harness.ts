@@ -6,9 +6,8 @@
  * it is one of the harmless ones listed in ALWAYS_EXPECTED. The production server applies the
  * committed migrations to the fresh database, as `npm start` does.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -16,8 +15,10 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { expect } from 'vitest'
 
 import { type ApiClient, apiClient } from '../support/api'
-import { startServer, type ServerProcess } from '../support/server-process'
-import { CHROMIUM, CHROMIUM_ARGS, descendantsOf, freePort, killTrees, Processes, root } from './support'
+import { ensureAdminBuild, poll, session as browserSession } from './admin-run'
+import { CHROMIUM, CHROMIUM_ARGS, freePort, Processes, ISOLATED_CMS_ENV, startTrackedCms } from './support'
+
+export { poll }
 
 export const ADMIN = { email: 'admin@e2e.local', password: 'e2e-admin-password-123' }
 export const PASSWORD = 'e2e-user-password-123'
@@ -27,69 +28,6 @@ export const USERS = {
   reader: { email: 'reader@e2e.local', name: 'Läsare Läsarsson', roles: ['reader'] },
 } as const
 export type Actor = 'admin' | keyof typeof USERS
-
-/** expect.poll with room for a loaded machine (vitest's default gives up after 1 s). */
-export const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number; interval?: number } = {}) =>
-  expect.poll(fn, { timeout: 30_000, interval: 250, ...options })
-
-// ---- the admin build ---------------------------------------------------------------------------
-
-const BUILD_INPUTS = ['src', 'collections', 'access', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
-
-function newestInput(entry: string): number {
-  const stat = statSync(entry, { throwIfNoEntry: false })
-  if (!stat) return 0
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return Math.max(0, ...readdirSync(entry).map((child) => newestInput(path.join(entry, child))))
-}
-
-/** Runs `npm run build` unless .next holds a build newer than every source the admin is made of. */
-async function ensureAdminBuild(processes: Processes, workDir: string) {
-  const buildId = path.join(root, '.next', 'BUILD_ID')
-  if (process.env.E2E_ADMIN_BUILD === 'skip' && existsSync(buildId)) return
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
-  if (builtAt > Math.max(...BUILD_INPUTS.map((input) => newestInput(path.join(root, input))))) return
-  const child: ChildProcess = processes.track(
-    spawn('npm', ['run', 'build'], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: `file:${path.join(workDir, 'build.db')}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  )
-  let log = ''
-  child.stdout!.on('data', (chunk) => (log += chunk))
-  child.stderr!.on('data', (chunk) => (log += chunk))
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-  if (code !== 0) throw new Error(`npm run build failed (${code}):\n${log.slice(-4000)}`)
-}
-
-// ---- what a page may complain about ------------------------------------------------------------
-
-/** As in editor-workflows.spec.ts: aborted requests the admin makes itself when the page moves on. */
-const ALWAYS_EXPECTED: ((problem: Problem) => boolean)[] = [
-  (problem) => problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && /[?&]_rsc=/.test(problem.url),
-  (problem) => problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && problem.method === 'POST' && problem.serverAction === true,
-  (problem) =>
-    problem.kind === 'requestfailed' &&
-    problem.failure === 'net::ERR_ABORTED' &&
-    problem.method === 'POST' &&
-    /\/api\/[\w-]+\/access\/\w+$/.test(new URL(problem.url).pathname),
-  (problem) =>
-    problem.kind === 'requestfailed' &&
-    problem.failure === 'net::ERR_ABORTED' &&
-    problem.method === 'GET' &&
-    new URL(problem.url).pathname.startsWith('/api/payload-preferences/'),
-]
-
-interface Problem {
-  kind: 'console' | 'pageerror' | 'requestfailed' | 'http'
-  text: string
-  url: string
-  method?: string
-  status?: number
-  failure?: string
-  serverAction?: boolean
-}
 
 // ---- the harness --------------------------------------------------------------------------------
 
@@ -119,34 +57,21 @@ export async function startAdminHarness(screenshots: string): Promise<AdminHarne
   const file = path.join(workDir, 'cms.db')
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const before = new Set(descendantsOf(process.pid).map((ref) => ref.pid))
-  let cms: ServerProcess
-  try {
-    cms = await startServer({
-      production: true,
-      timeoutMs: 180_000,
-      env: {
-        PORT: String(port),
-        SERVER_URL: base,
-        DATABASE_URL: `file:${file}`,
-        PAYLOAD_SECRET: secret,
-        LAGESBILD_ADMIN: 'on',
-        JOBS_CRON: '*/5 * * * * *',
-        LAGESBILD_JOBS: undefined,
-        AUTO_SEED: 'false',
-        REDIS_URL: undefined,
-        WEBHOOK_URLS: undefined,
-        CORS_ORIGINS: undefined,
-        CSRF_ORIGINS: undefined,
-        LAGESBILD_CACHE: undefined,
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-    })
-  } catch (error) {
-    killTrees(descendantsOf(process.pid).filter((ref) => !before.has(ref.pid)))
-    throw error
-  }
-  processes.track(cms.child)
+  await startTrackedCms(processes, {
+    production: true,
+    timeoutMs: 180_000,
+    env: {
+      ...ISOLATED_CMS_ENV,
+      PORT: String(port),
+      SERVER_URL: base,
+      DATABASE_URL: `file:${file}`,
+      PAYLOAD_SECRET: secret,
+      LAGESBILD_ADMIN: 'on',
+      JOBS_CRON: '*/5 * * * * *',
+      LAGESBILD_JOBS: undefined,
+      AUTO_SEED: 'false',
+    },
+  })
   const rest = apiClient(base)
 
   const restLogin = async (email: string, password: string) => {
@@ -167,48 +92,7 @@ export async function startAdminHarness(screenshots: string): Promise<AdminHarne
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   const snap = async (page: Page, name: string) => void (await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true }))
 
-  const session: AdminHarness['session'] = async (name, steps) => {
-    const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1400, height: 1000 } })
-    context.setDefaultTimeout(30_000)
-    context.setDefaultNavigationTimeout(90_000)
-    const problems: Problem[] = []
-    context.on('console', (message) => {
-      if (message.type() === 'error') problems.push({ kind: 'console', text: `${message.text()} (${message.location().url})`, url: message.location().url })
-    })
-    context.on('weberror', (error) => problems.push({ kind: 'pageerror', text: error.error().message, url: error.page()?.url() ?? '' }))
-    context.on('requestfailed', (request) =>
-      problems.push({
-        kind: 'requestfailed',
-        text: `${request.method()} ${request.url()} (${request.failure()?.errorText})`,
-        url: request.url(),
-        method: request.method(),
-        failure: request.failure()?.errorText,
-        serverAction: 'next-action' in request.headers(),
-      }),
-    )
-    context.on('response', (response) => {
-      if (response.status() >= 400) {
-        const request = response.request()
-        problems.push({
-          kind: 'http',
-          text: `HTTP ${response.status()}: ${request.method()} ${response.url()}`,
-          url: response.url(),
-          status: response.status(),
-        })
-      }
-    })
-    const page = await context.newPage()
-    try {
-      await steps(page, context)
-    } finally {
-      for (const [index, open] of context.pages().entries()) {
-        await open.screenshot({ path: path.join(screenshots, `${name}-end${index ? `-${index}` : ''}.png`), fullPage: true }).catch(() => undefined)
-      }
-      await context.close()
-    }
-    const unexpected = problems.filter((problem) => !ALWAYS_EXPECTED.some((matches) => matches(problem))).map((problem) => `${problem.kind}: ${problem.text}`)
-    expect(unexpected, `problems in the page (${name})`).toEqual([])
-  }
+  const session: AdminHarness['session'] = (name, steps) => browserSession(browser, screenshots, name, steps, `${name}-end`)
 
   const login: AdminHarness['login'] = async (page, email) => {
     await page.goto(`${base}/admin/login`)

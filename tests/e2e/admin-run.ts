@@ -1,47 +1,14 @@
 /**
  * What an admin e2e spec needs around the browser (the approach of editor-workflows.spec.ts): the
- * production admin build, kept current, and a browser context per actor whose every console error,
+ * production admin build, kept current (admin-build.ts), and a browser context per actor whose every console error,
  * page error, failed request or HTTP status >= 400 fails the test unless it is one of the few the
  * admin causes by design (listed and explained in ALWAYS_EXPECTED).
  */
-import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { expect } from 'vitest'
 
-import { type Processes, root } from './support'
-
-/** Everything the admin bundle is built from: a file newer than .next/BUILD_ID makes the build stale. */
-const BUILD_INPUTS = ['src', 'collections', 'access', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
-
-function newestInput(entry: string): number {
-  const stat = statSync(entry, { throwIfNoEntry: false })
-  if (!stat) return 0
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return Math.max(0, ...readdirSync(entry).map((child) => newestInput(path.join(entry, child))))
-}
-
-/** Runs `npm run build` unless .next holds a build newer than every source (E2E_ADMIN_BUILD=skip uses whatever is there). */
-export async function ensureAdminBuild(processes: Processes, workDir: string) {
-  const buildId = path.join(root, '.next', 'BUILD_ID')
-  if (process.env.E2E_ADMIN_BUILD === 'skip' && existsSync(buildId)) return
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
-  if (builtAt > Math.max(...BUILD_INPUTS.map((input) => newestInput(path.join(root, input))))) return
-  const child: ChildProcess = processes.track(
-    spawn('npm', ['run', 'build'], {
-      cwd: root,
-      // The build loads the Payload config: keep it off the development database.
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: `file:${path.join(workDir, 'build.db')}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  )
-  let log = ''
-  child.stdout!.on('data', (chunk) => (log += chunk))
-  child.stderr!.on('data', (chunk) => (log += chunk))
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-  if (code !== 0) throw new Error(`npm run build failed (${code}):\n${log.slice(-4000)}`)
-}
+export { ensureAdminBuild } from './admin-build'
 
 interface Problem {
   kind: 'console' | 'pageerror' | 'requestfailed' | 'http'
@@ -82,6 +49,7 @@ export async function session(
   screenshotsDir: string,
   name: string,
   steps: (page: Page, context: BrowserContext) => Promise<void>,
+  screenshotName = name,
 ): Promise<void> {
   const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1400, height: 1000 } })
   context.setDefaultTimeout(30_000)
@@ -116,7 +84,7 @@ export async function session(
     await steps(page, context)
   } finally {
     for (const [index, open] of context.pages().entries()) {
-      await open.screenshot({ path: path.join(screenshotsDir, `${name}${index ? `-${index}` : ''}.png`), fullPage: true }).catch(() => undefined)
+      await open.screenshot({ path: path.join(screenshotsDir, `${screenshotName}${index ? `-${index}` : ''}.png`), fullPage: true }).catch(() => undefined)
     }
     await context.close()
   }

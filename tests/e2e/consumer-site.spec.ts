@@ -23,21 +23,21 @@ import type { Block, ListItem, ReportModel } from '../../src/report-format/model
 import { parseReport } from '../../src/report-format/parse'
 import { reportBlocksInOrder } from '../../src/report-format/render-text'
 import { type ApiClient, apiClient } from '../support/api'
-import { startServer, type ServerProcess } from '../support/server-process'
+import type { ServerProcess } from '../support/server-process'
 import {
   artifactsDir,
   assertPrerequisites,
   buildSite,
   CHROMIUM,
   CHROMIUM_ARGS,
-  descendantsOf,
   freePort,
-  killTrees,
   previewSite,
   Processes,
   root,
   type Site,
   siteDir,
+  ISOLATED_CMS_ENV,
+  startTrackedCms,
 } from './support'
 
 const execFileAsync = promisify(execFile)
@@ -143,31 +143,21 @@ describe('consumer site against the real CMS, in Chromium', () => {
     const [readerPort, publicPort] = [await freePort(), await freePort()]
     const origins = [`http://127.0.0.1:${readerPort}`, `http://127.0.0.1:${publicPort}`]
 
-    const before = new Set(descendantsOf(process.pid).map((ref) => ref.pid))
-    try {
-      cms = await startServer({
-        env: {
-          NODE_ENV: 'test',
-          DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
-          PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-for-payload-0123456789',
-          AUTO_SEED: 'true',
-          SEED_ADMIN_EMAIL: ADMIN.email,
-          SEED_ADMIN_PASSWORD: ADMIN.password,
-          CORS_ORIGINS: origins.join(','),
-          LAGESBILD_ADMIN: 'off',
-          // One server: no Redis broadcast, no webhooks, the published-read cache on.
-          REDIS_URL: undefined,
-          WEBHOOK_URLS: undefined,
-          LAGESBILD_CACHE: undefined,
-          NEXT_TELEMETRY_DISABLED: '1',
-        },
-      })
-    } catch (error) {
-      // startServer kills its child when it gives up, but not what that child started (tsx's esbuild): end those here.
-      killTrees(descendantsOf(process.pid).filter((ref) => !before.has(ref.pid)))
-      throw error
-    }
-    processes.track(cms.child)
+    // startTrackedCms also ends what the server's child started (tsx's esbuild) when it gives up.
+    cms = await startTrackedCms(processes, {
+      env: {
+        ...ISOLATED_CMS_ENV,
+        NODE_ENV: 'test',
+        DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
+        PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-for-payload-0123456789',
+        AUTO_SEED: 'true',
+        SEED_ADMIN_EMAIL: ADMIN.email,
+        SEED_ADMIN_PASSWORD: ADMIN.password,
+        CORS_ORIGINS: origins.join(','),
+        LAGESBILD_ADMIN: 'off',
+        // One server: no Redis broadcast, no webhooks, the published-read cache on (ISOLATED_CMS_ENV).
+      },
+    })
     rest = apiClient(cms.url)
 
     const login = async (email: string, password: string) => {

@@ -34,9 +34,8 @@ import { lexicalToBlocks } from '../../src/report-format/lexical'
 import type { Block } from '../../src/report-format/model'
 import { formatStockholm, fromStockholmLocal, toStockholmLocal } from '../../src/report-format/stockholm-time'
 import { type ApiClient, apiClient } from '../support/api'
-import { startServer, type ServerProcess } from '../support/server-process'
 import { ensureAdminBuild } from './admin-build'
-import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, descendantsOf, freePort, killTrees, Processes } from './support'
+import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, freePort, Processes, ISOLATED_CMS_ENV, startTrackedCms } from './support'
 
 const ADMIN = { email: 'admin@e2e.local', password: 'e2e-admin-password-123' }
 const PASSWORD = 'e2e-user-password-123'
@@ -162,7 +161,6 @@ const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number; interval
 describe('editorial workflows in the Swedish admin, in Chromium', () => {
   const processes = new Processes()
   let workDir: string
-  let cms: ServerProcess
   let base: string
   let rest: ApiClient
   const auth: Record<'admin' | keyof typeof USERS, string> = { admin: '', publisher: '', editor: '', reader: '' }
@@ -181,34 +179,22 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
     // writes whose Origin is not SERVER_URL (CSRF), and the admin calls the API at SERVER_URL.
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
-    const before = new Set(descendantsOf(process.pid).map((ref) => ref.pid))
-    try {
-      cms = await startServer({
-        production: true,
-        timeoutMs: 180_000,
-        env: {
-          PORT: String(port),
-          SERVER_URL: base,
-          DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
-          PAYLOAD_SECRET: `e2e-admin-secret-${randomUUID()}`,
-          LAGESBILD_ADMIN: 'on',
-          // Scheduled publishing is a job: run the queue every 5 s.
-          JOBS_CRON: '*/5 * * * * *',
-          LAGESBILD_JOBS: undefined,
-          AUTO_SEED: 'false',
-          REDIS_URL: undefined,
-          WEBHOOK_URLS: undefined,
-          CORS_ORIGINS: undefined,
-          CSRF_ORIGINS: undefined,
-          LAGESBILD_CACHE: undefined,
-          NEXT_TELEMETRY_DISABLED: '1',
-        },
-      })
-    } catch (error) {
-      killTrees(descendantsOf(process.pid).filter((ref) => !before.has(ref.pid)))
-      throw error
-    }
-    processes.track(cms.child)
+    await startTrackedCms(processes, {
+      production: true,
+      timeoutMs: 180_000,
+      env: {
+        ...ISOLATED_CMS_ENV,
+        PORT: String(port),
+        SERVER_URL: base,
+        DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
+        PAYLOAD_SECRET: `e2e-admin-secret-${randomUUID()}`,
+        LAGESBILD_ADMIN: 'on',
+        // Scheduled publishing is a job: run the queue every 5 s.
+        JOBS_CRON: '*/5 * * * * *',
+        LAGESBILD_JOBS: undefined,
+        AUTO_SEED: 'false',
+      },
+    })
     rest = apiClient(base)
 
     // An empty production database: the first user registers and becomes admin; the admin creates the rest.

@@ -24,9 +24,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lexicalToBlocks } from '../../src/report-format/lexical'
 import { type ApiClient, apiClient } from '../support/api'
 import { runScript } from '../support/run-cli'
-import { startServer, type ServerProcess } from '../support/server-process'
 import { ensureAdminBuild, poll, session } from './admin-run'
-import { CHROMIUM, CHROMIUM_ARGS, descendantsOf, freePort, killTrees, Processes, root } from './support'
+import { CHROMIUM, CHROMIUM_ARGS, freePort, Processes, root, ISOLATED_CMS_ENV, startTrackedCms } from './support'
 
 const screenshots = path.join(root, 'test-results', 'screenshots')
 const ADMIN = { email: 'admin@e2e.local', password: 'e2e-admin-password-123' }
@@ -43,7 +42,6 @@ const NEW_SECTION = { title: `Nytt avsnitt ${tag}`, bullet: `Första punkten i d
 describe('the report as a document in its edit view, in Chromium', () => {
   const processes = new Processes()
   let workDir: string
-  let cms: ServerProcess
   let base: string
   let rest: ApiClient
   let browser: Browser
@@ -68,31 +66,19 @@ describe('the report as a document in its edit view, in Chromium', () => {
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
     const database = { DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`, PAYLOAD_SECRET: `e2e-document-secret-${randomUUID()}` }
-    const before = new Set(descendantsOf(process.pid).map((ref) => ref.pid))
-    try {
-      cms = await startServer({
-        production: true,
-        timeoutMs: 180_000,
-        env: {
-          ...database,
-          PORT: String(port),
-          SERVER_URL: base,
-          LAGESBILD_ADMIN: 'on',
-          AUTO_SEED: 'false',
-          LAGESBILD_JOBS: undefined,
-          REDIS_URL: undefined,
-          WEBHOOK_URLS: undefined,
-          CORS_ORIGINS: undefined,
-          CSRF_ORIGINS: undefined,
-          LAGESBILD_CACHE: undefined,
-          NEXT_TELEMETRY_DISABLED: '1',
-        },
-      })
-    } catch (error) {
-      killTrees(descendantsOf(process.pid).filter((ref) => !before.has(ref.pid)))
-      throw error
-    }
-    processes.track(cms.child)
+    await startTrackedCms(processes, {
+      production: true,
+      timeoutMs: 180_000,
+      env: {
+        ...ISOLATED_CMS_ENV,
+        ...database,
+        PORT: String(port),
+        SERVER_URL: base,
+        LAGESBILD_ADMIN: 'on',
+        AUTO_SEED: 'false',
+        LAGESBILD_JOBS: undefined,
+      },
+    })
     rest = apiClient(base)
 
     // The seed report and its admin, loaded as a developer does (`npm run seed`) into the migrated database.

@@ -11,7 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 
-import { startServer, type ServerProcess } from '../support/server-process'
+import { startServer, type ServerProcess, type StartServerOptions } from '../support/server-process'
 
 const execFileAsync = promisify(execFile)
 
@@ -184,4 +184,30 @@ export function previewSite(processes: Processes, outDir: string, port: number, 
     timeoutMs,
     onSpawn: (child) => processes.track(child),
   })
+}
+
+/**
+ * What an e2e CMS must not take from the developer's environment: another machine's Redis,
+ * webhook consumers, foreign origins, a cache switch, Next's telemetry.
+ */
+export const ISOLATED_CMS_ENV = {
+  REDIS_URL: undefined,
+  WEBHOOK_URLS: undefined,
+  CORS_ORIGINS: undefined,
+  CSRF_ORIGINS: undefined,
+  LAGESBILD_CACHE: undefined,
+  NEXT_TELEMETRY_DISABLED: '1',
+} as const
+
+/** Starts a CMS tracked for the spec's cleanup; if it does not start, kills whatever it spawned. */
+export async function startTrackedCms(processes: Processes, options: StartServerOptions): Promise<ServerProcess> {
+  const before = new Set(descendantsOf(process.pid).map((ref) => ref.pid))
+  try {
+    const cms = await startServer(options)
+    processes.track(cms.child)
+    return cms
+  } catch (error) {
+    killTrees(descendantsOf(process.pid).filter((ref) => !before.has(ref.pid)))
+    throw error
+  }
 }

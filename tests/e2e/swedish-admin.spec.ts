@@ -26,9 +26,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type ApiClient, apiClient } from '../support/api'
 import { bulletBody } from '../support/rich-text'
-import { startServer, type ServerProcess } from '../support/server-process'
 import { ensureAdminBuild } from './admin-build'
-import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, descendantsOf, freePort, killTrees, Processes } from './support'
+import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, freePort, Processes, ISOLATED_CMS_ENV, startTrackedCms } from './support'
 
 const ADMIN = { email: 'admin@swedish.local', password: 'swedish-admin-password-123' }
 const PASSWORD = 'swedish-user-password-123'
@@ -108,7 +107,6 @@ const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =
 describe('the Swedish admin in an English-language browser, in Chromium', () => {
   const processes = new Processes()
   let workDir: string
-  let cms: ServerProcess
   let base: string
   let rest: ApiClient
   let adminAuth: string
@@ -124,34 +122,23 @@ describe('the Swedish admin in an English-language browser, in Chromium', () => 
 
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
-    const before = new Set(descendantsOf(process.pid).map((ref) => ref.pid))
-    try {
-      cms = await startServer({
-        production: true,
-        timeoutMs: 180_000,
-        env: {
-          PORT: String(port),
-          SERVER_URL: base,
-          DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
-          PAYLOAD_SECRET: `e2e-swedish-secret-${randomUUID()}`,
-          LAGESBILD_ADMIN: 'on',
-          LAGESBILD_JOBS: 'off',
-          AUTO_SEED: 'false',
-          ORGANISATION_NAME: ORGANISATION,
-          ORGANISATION_LOGO_FILE: logo,
-          ORGANISATION_LOGO_URL: undefined,
-          REDIS_URL: undefined,
-          WEBHOOK_URLS: undefined,
-          CORS_ORIGINS: undefined,
-          CSRF_ORIGINS: undefined,
-          NEXT_TELEMETRY_DISABLED: '1',
-        },
-      })
-    } catch (error) {
-      killTrees(descendantsOf(process.pid).filter((ref) => !before.has(ref.pid)))
-      throw error
-    }
-    processes.track(cms.child)
+    await startTrackedCms(processes, {
+      production: true,
+      timeoutMs: 180_000,
+      env: {
+        ...ISOLATED_CMS_ENV,
+        PORT: String(port),
+        SERVER_URL: base,
+        DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
+        PAYLOAD_SECRET: `e2e-swedish-secret-${randomUUID()}`,
+        LAGESBILD_ADMIN: 'on',
+        LAGESBILD_JOBS: 'off',
+        AUTO_SEED: 'false',
+        ORGANISATION_NAME: ORGANISATION,
+        ORGANISATION_LOGO_FILE: logo,
+        ORGANISATION_LOGO_URL: undefined,
+      },
+    })
     rest = apiClient(base)
 
     const first = await rest('/api/users/first-register', { method: 'POST', body: { ...ADMIN, name: 'Admin' } })
