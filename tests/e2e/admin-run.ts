@@ -10,7 +10,7 @@ import { expect } from 'vitest'
 
 export { ensureAdminBuild } from './admin-build'
 
-interface Problem {
+export interface Problem {
   kind: 'console' | 'pageerror' | 'requestfailed' | 'http'
   text: string
   url: string
@@ -21,11 +21,22 @@ interface Problem {
 }
 
 /**
- * Cancelled requests the admin makes by design (see editor-workflows.spec.ts for each): Next's router
- * dropping an RSC fetch it no longer needs, Payload's form aborting its previous form-state server
- * action, the permission re-check after a save and the list-preferences read when the page moves on.
+ * Problems any admin page may show without anything being wrong (besides these, only a response a
+ * test provokes on purpose and names in its session):
+ * - Next's router aborts an RSC fetch it no longer needs when a navigation supersedes it (the
+ *   redirect after logging in, prefetches). The browser reports it as a failed request.
+ * - Payload's form aborts its previous form-state request (a server action, "next-action" header)
+ *   when the form changes again before it answered.
+ * - After a save the admin re-checks the document's permissions (POST /api/<collection>/access/<id>);
+ *   when the page moves on (the test going to the next screen) before that answers, Chromium
+ *   cancels it. ERR_ABORTED is the browser's own cancel: a server failure shows up as an HTTP
+ *   status or another network error, and those still count.
+ * - Reads a page makes as it opens (GET /api/…: the list preferences Payload reads moving to a list,
+ *   the editions, parts and deliveries panels on a report) are cancelled by Chromium when the test
+ *   leaves the page at once, as an editor may. Cancelling a read changes nothing; a failed read
+ *   still shows as an HTTP status or another network error.
  */
-const ALWAYS_EXPECTED: ((problem: Problem) => boolean)[] = [
+export const ALWAYS_EXPECTED: ((problem: Problem) => boolean)[] = [
   (problem) => problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && /[?&]_rsc=/.test(problem.url),
   (problem) => problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && problem.method === 'POST' && problem.serverAction === true,
   (problem) =>
@@ -34,26 +45,11 @@ const ALWAYS_EXPECTED: ((problem: Problem) => boolean)[] = [
     problem.method === 'POST' &&
     /\/api\/[\w-]+\/access\/\w+$/.test(new URL(problem.url).pathname),
   (problem) =>
-    problem.kind === 'requestfailed' &&
-    problem.failure === 'net::ERR_ABORTED' &&
-    problem.method === 'GET' &&
-    new URL(problem.url).pathname.startsWith('/api/payload-preferences/'),
+    problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && problem.method === 'GET' && new URL(problem.url).pathname.startsWith('/api/'),
 ]
 
-/**
- * A fresh Swedish browser context (Stockholm time) for one actor; fails the test on any problem in
- * its pages that is not expected; a full-page screenshot of each page is saved whatever happens.
- */
-export async function session(
-  browser: Browser,
-  screenshotsDir: string,
-  name: string,
-  steps: (page: Page, context: BrowserContext) => Promise<void>,
-  screenshotName = name,
-): Promise<void> {
-  const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1400, height: 1000 } })
-  context.setDefaultTimeout(30_000)
-  context.setDefaultNavigationTimeout(90_000)
+/** Collects every console error, page error, failed request and HTTP status >= 400 in the context's pages. */
+export function watchProblems(context: BrowserContext): Problem[] {
   const problems: Problem[] = []
   context.on('console', (message) => {
     if (message.type() === 'error') problems.push({ kind: 'console', text: `${message.text()} (${message.location().url})`, url: message.location().url })
@@ -79,6 +75,24 @@ export async function session(
       })
     }
   })
+  return problems
+}
+
+/**
+ * A fresh Swedish browser context (Stockholm time) for one actor; fails the test on any problem in
+ * its pages that is not expected; a full-page screenshot of each page is saved whatever happens.
+ */
+export async function session(
+  browser: Browser,
+  screenshotsDir: string,
+  name: string,
+  steps: (page: Page, context: BrowserContext) => Promise<void>,
+  screenshotName = name,
+): Promise<void> {
+  const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1400, height: 1000 } })
+  context.setDefaultTimeout(30_000)
+  context.setDefaultNavigationTimeout(90_000)
+  const problems = watchProblems(context)
   const page = await context.newPage()
   try {
     await steps(page, context)

@@ -34,7 +34,7 @@ import { lexicalToBlocks } from '../../src/report-format/lexical'
 import type { Block } from '../../src/report-format/model'
 import { formatStockholm, fromStockholmLocal, toStockholmLocal } from '../../src/report-format/stockholm-time'
 import { type ApiClient, apiClient } from '../support/api'
-import { ensureAdminBuild } from './admin-build'
+import { ALWAYS_EXPECTED, ensureAdminBuild, poll, type Problem, watchProblems } from './admin-run'
 import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, freePort, Processes, ISOLATED_CMS_ENV, startTrackedCms } from './support'
 
 const ADMIN = { email: 'admin@e2e.local', password: 'e2e-admin-password-123' }
@@ -95,46 +95,6 @@ const COMMUNICATION_BLOCKS: Block[] = [
 
 // ---- what a page may complain about ------------------------------------------------------------
 
-/**
- * Problems any admin page may show without anything being wrong (besides these, only a response a
- * test provokes on purpose and names in its session):
- * - Next's router aborts an RSC fetch it no longer needs when a navigation supersedes it (the
- *   redirect after logging in, prefetches). The browser reports it as a failed request.
- * - Payload's form aborts its previous form-state request (a server action, "next-action" header)
- *   when the form changes again before it answered.
- * - After a save the admin re-checks the document's permissions (POST /api/<collection>/access/<id>);
- *   when the page moves on (the test going to the next screen) before that answers, Chromium
- *   cancels it. ERR_ABORTED is the browser's own cancel: a server failure shows up as an HTTP
- *   status or another network error, and those still count.
- * - Moving to a list, the admin reads the user's list preferences (GET /api/payload-preferences/…);
- *   a test that leaves the page at once (as an editor may) makes Chromium cancel that read.
- */
-const ALWAYS_EXPECTED: ((problem: Problem) => boolean)[] = [
-  (problem) => problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && /[?&]_rsc=/.test(problem.url),
-  (problem) => problem.kind === 'requestfailed' && problem.failure === 'net::ERR_ABORTED' && problem.method === 'POST' && problem.serverAction === true,
-  (problem) =>
-    problem.kind === 'requestfailed' &&
-    problem.failure === 'net::ERR_ABORTED' &&
-    problem.method === 'POST' &&
-    /\/api\/[\w-]+\/access\/\w+$/.test(new URL(problem.url).pathname),
-  // The admin reads the editor's list preferences as it moves to a list; leaving at once cancels that read.
-  (problem) =>
-    problem.kind === 'requestfailed' &&
-    problem.failure === 'net::ERR_ABORTED' &&
-    problem.method === 'GET' &&
-    new URL(problem.url).pathname.startsWith('/api/payload-preferences/'),
-]
-
-interface Problem {
-  kind: 'console' | 'pageerror' | 'requestfailed' | 'http'
-  text: string
-  url: string
-  method?: string
-  status?: number
-  failure?: string
-  serverAction?: boolean
-}
-
 /** A response this test provokes on purpose (e.g. anonymous preview: 401), and the console line Chromium logs for it. */
 interface ExpectedResponse {
   status: number
@@ -151,10 +111,6 @@ function isExpected(problem: Problem, expected: ExpectedResponse[]) {
         (problem.kind === 'console' && problem.text.startsWith(`Failed to load resource: the server responded with a status of ${allowed.status}`))),
   )
 }
-
-/** expect.poll with room for a loaded machine (vitest's default gives up after 1 s). */
-const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number; interval?: number } = {}) =>
-  expect.poll(fn, { timeout: 30_000, interval: 250, ...options })
 
 // ---- the run ------------------------------------------------------------------------------------
 
@@ -252,32 +208,7 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
     const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1400, height: 1000 } })
     context.setDefaultTimeout(30_000)
     context.setDefaultNavigationTimeout(90_000)
-    const problems: Problem[] = []
-    context.on('console', (message) => {
-      if (message.type() === 'error') problems.push({ kind: 'console', text: `${message.text()} (${message.location().url})`, url: message.location().url })
-    })
-    context.on('weberror', (error) => problems.push({ kind: 'pageerror', text: error.error().message, url: error.page()?.url() ?? '' }))
-    context.on('requestfailed', (request) =>
-      problems.push({
-        kind: 'requestfailed',
-        text: `${request.method()} ${request.url()} (${request.failure()?.errorText})`,
-        url: request.url(),
-        method: request.method(),
-        failure: request.failure()?.errorText,
-        serverAction: 'next-action' in request.headers(),
-      }),
-    )
-    context.on('response', (response) => {
-      if (response.status() >= 400) {
-        const request = response.request()
-        problems.push({
-          kind: 'http',
-          text: `HTTP ${response.status()}: ${request.method()} ${response.url()}`,
-          url: response.url(),
-          status: response.status(),
-        })
-      }
-    })
+    const problems = watchProblems(context)
     const page = await context.newPage()
     try {
       await steps(page, context)
