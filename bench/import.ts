@@ -1,5 +1,5 @@
 /**
- * Import benchmark: generated reports into a fresh SQLite database through the real importer
+ * Import benchmark: generated reports into a fresh database (SQLite, or PostgreSQL) through the real importer
  * (parse, validate, one transaction per report), against a baseline measured in the same run:
  * parsing and validating the same files without writing them.
  *
@@ -25,6 +25,8 @@ export interface ImportBenchResult {
 export interface ImportBenchOptions<T> {
   /** SQLite file to fill (default: a fresh temporary one). */
   dbFile?: string
+  /** Another database to fill instead (a fresh PostgreSQL database: bench/import-postgres.ts). */
+  databaseUrl?: string
   audience?: 'internal' | 'public'
   /** Day (YYYY-MM-DD) of the first generated report; one report per day from there. */
   startDay?: string
@@ -34,7 +36,7 @@ export interface ImportBenchOptions<T> {
 
 export async function benchImport<T = undefined>(count = 1000, options: ImportBenchOptions<T> = {}): Promise<ImportBenchResult & { then?: T }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-import-'))
-  process.env.DATABASE_URL = `file:${options.dbFile ?? path.join(dir, 'bench.db')}`
+  process.env.DATABASE_URL = options.databaseUrl ?? `file:${options.dbFile ?? path.join(dir, 'bench.db')}`
   process.env.AUTO_SEED = 'false'
   const files = generateReportFiles(path.join(dir, 'reports'), count, options.startDay)
 

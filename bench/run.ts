@@ -14,6 +14,7 @@
  *                      BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test: the server it makes a fresh database on)
  *   BENCH_WORKERS=1,2  worker counts (WEB_CONCURRENCY) of the "1 vs 2 workers" rows: cold reads and the mixed load; 0: skip them
  *   BENCH_ONLY=workers run only those rows and print them
+ *   BENCH_IMPORT_POSTGRES=0  skip the import benchmark on a fresh PostgreSQL database (BENCH_REPORTS reports)
  *
  * Servers are the production server (`node --import tsx src/server.ts`, NODE_ENV=production,
  * --conditions=production) with LAGESBILD_ADMIN=off (API only: no `next build` needed), on
@@ -45,6 +46,7 @@ const REPORTS = Number(process.env.BENCH_REPORTS ?? 1000)
 const LARGE = Number(process.env.BENCH_LARGE ?? 10_000)
 const SMALL = 10
 /** Latency, not throughput: one connection, so a request never waits behind another. */
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const LATENCY_CONNECTIONS = Number(process.env.BENCH_LATENCY_CONNECTIONS ?? 1)
 const CACHE_OFF = { LAGESBILD_CACHE: 'off' }
 /** Stock Payload: no cache and no reads built from editions (src/http/edition-reads.ts). */
@@ -133,12 +135,40 @@ function editionScenarios({ publicReport, internalReport, apiKey }: PreparedData
   return [...scenarios('anonymous', publicReport), ...scenarios('reader', internalReport, reader)]
 }
 
+/**
+ * One connection, so that latency is the server's time for one request, not a queue: at 50
+ * connections a p99 of 50 ms needs about 1 ms of server time per request (50 queued ahead).
+ */
+function serviceTime(report: { id: number }): Scenario {
+  return {
+    key: 'f.rest.anonymous.one',
+    name: '(f) REST GET /api/reports/:id, default depth, anonymous, cold, 1 connection (time per request)',
+    path: `/api/reports/${report.id}`,
+    cold: true,
+    expect: SIXTH_SECTION,
+  }
+}
+
+/** The import benchmark on a fresh PostgreSQL database: the same importer and number of reports as on SQLite. */
+async function postgresImport(): Promise<ImportBenchResult | { error: string }> {
+  const database = await freshDatabase(POSTGRES_URL)
+  try {
+    log(`importing ${REPORTS} reports into a fresh PostgreSQL database`)
+    return await runScript<ImportBenchResult>('bench/import-postgres.ts', { DATABASE_URL: database.url }, [String(REPORTS)])
+  } catch (error) {
+    log(`PostgreSQL import failed: ${(error as Error).message}`)
+    return { error: (error as Error).message.slice(0, 2000) }
+  } finally {
+    await database.drop()
+  }
+}
+
 /** 200 users for 60 s of reads and editor writes, production server (`workers` processes) on a fresh PostgreSQL database. */
 async function mixedLoad(workers = 1): Promise<Results['load']> {
   const users = Number(process.env.BENCH_LOAD_USERS ?? 200)
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60)
   const reports = 200
-  const database = await freshDatabase(process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
+  const database = await freshDatabase(POSTGRES_URL)
   try {
     log(`mixed load: preparing PostgreSQL (migrations, ${reports} reports)`)
     const env = { NODE_ENV: 'production', NODE_OPTIONS: '--conditions=production', DATABASE_URL: database.url }
@@ -188,9 +218,9 @@ const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2')
  * with 2 worker processes on the same SQLite file (reads only: SQLite readers never wait for each
  * other in WAL mode), and the mixed load on PostgreSQL with each count.
  */
-async function workerRows(db: PreparedDatabase): Promise<{ group: Group; loads: NonNullable<Results['loads']> }> {
+async function workerRows(db: PreparedDatabase): Promise<{ group: Group; loads: NonNullable<Results['loads']>; memory: NonNullable<Results['workerMemory']> }> {
   const rows: Row[] = []
-  const memory: string[] = []
+  const memory: NonNullable<Results['workerMemory']> = []
   for (const workers of WORKER_COUNTS) {
     log(`${workers} worker(s): cold reads`)
     const result = await withServer(startLagesbild(db.file, { WEB_CONCURRENCY: String(workers) }), async (server) => ({
@@ -202,7 +232,7 @@ async function workerRows(db: PreparedDatabase): Promise<{ group: Group; loads: 
       ),
     }))
     rows.push(...result.rows)
-    memory.push(`${workers} worker(s): ${result.workerPeakRssMb.map((mb) => mb.toFixed(0)).join(' + ')} MB, whole server ${result.peakRssMb.toFixed(0)} MB`)
+    memory.push({ workers, perWorkerMb: result.workerPeakRssMb, wholeMb: result.peakRssMb })
   }
   const loads: NonNullable<Results['loads']> = []
   if (process.env.BENCH_LOAD !== '0') for (const workers of WORKER_COUNTS) loads.push(await mixedLoad(workers))
@@ -211,10 +241,15 @@ async function workerRows(db: PreparedDatabase): Promise<{ group: Group; loads: 
       title: `Every core: ${WORKER_COUNTS.join(' vs ')} worker processes (WEB_CONCURRENCY), cold reads`,
       note:
         `Same database as above, cache on, every request a unique URL (a miss), anonymous, the public benchmark report at depth 1; ` +
-        `the load generator shares the machine's ${os.availableParallelism()} cores. Peak RSS per worker: ${memory.join('; ')}.`,
+        `the load generator shares the machine's ${os.availableParallelism()} cores. Peak RSS per worker: ` +
+        memory
+          .map((m) => `${m.workers} worker(s): ${m.perWorkerMb.map((mb) => mb.toFixed(0)).join(' + ')} MB, whole server ${m.wholeMb.toFixed(0)} MB`)
+          .join('; ') +
+        '.',
       rows,
     },
     loads,
+    memory,
   }
 }
 
@@ -223,6 +258,7 @@ async function main() {
   const main = await prepare('main', REPORTS + 2)
   log('npm run import of one file on the main database')
   const importCli = await benchImportCli(path.join(work, 'main.db'))
+  const importPostgres = process.env.BENCH_IMPORT_POSTGRES === '0' ? undefined : await postgresImport()
   const small = await prepare('small', SMALL)
   const large = await largeDatabase(main.then, main.reports + 2, LARGE, work, log)
   const { publicReport, internalReport, apiKey } = main.then
@@ -296,12 +332,13 @@ async function main() {
       { ...restDefault, key: 'stock.rest', name: '(b) stock REST GET /api/reports/:id, default depth, anonymous' },
       { ...graphql, key: 'stock.graphql', name: '(c) stock GraphQL POST /api/graphql, full report, anonymous' },
     ])
+    rows.push(...(await measureAll(server.url, [{ ...serviceTime(publicReport), key: 'stock.rest.one', name: '(b) the same as (b), 1 connection' }], 1)))
     return { rows: [...floor.rows, ...rows], bodyBytes: Buffer.byteLength(depth1.text) }
   })
 
   log("readers' cold reads from the edition (cache off, one process)")
   const fromEdition = await withServer(startLagesbild(main.then.file, CACHE_OFF), async (server) => ({
-    rows: await measureAll(server.url, editionScenarios(main.then)),
+    rows: [...(await measureAll(server.url, editionScenarios(main.then))), ...(await measureAll(server.url, [serviceTime(publicReport)], 1))],
   }))
 
   log('optimised paths (cache on)')
@@ -410,6 +447,8 @@ async function main() {
     },
     importResult: main,
     importCli,
+    importPostgres,
+    workerMemory: everyCore?.memory,
     coldStart,
     groups,
     build,

@@ -42,6 +42,8 @@ export interface Row {
   probeOk: boolean
   /** Size of the probe's response body. */
   bytes: number
+  /** Cores the load generator (this process) used during the measured seconds: what the server could not. */
+  loadGeneratorCores: number
 }
 
 let unique = 0
@@ -73,7 +75,10 @@ export async function measure(baseUrl: string, scenario: Scenario, options: { du
         : undefined,
     })
   if (warmup > 0) await run(warmup)
+  const [cpuBefore, wallBefore] = [process.cpuUsage(), performance.now()]
   const result = await run(duration)
+  const cpu = process.cpuUsage(cpuBefore)
+  const loadGeneratorCores = (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)
   const ok = result['2xx']
   const failed = result.non2xx + result.errors // errors include timeouts
   const statuses = Object.entries(result.statusCodeStats ?? {})
@@ -99,6 +104,7 @@ export async function measure(baseUrl: string, scenario: Scenario, options: { du
     probe: `${first.status} ${first.text.slice(0, 160).replace(/\s+/g, ' ')}`,
     probeOk: first.status < 300 && (!scenario.expect || first.text.includes(scenario.expect)),
     bytes: Buffer.byteLength(first.text),
+    loadGeneratorCores,
   }
 }
 
