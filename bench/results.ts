@@ -5,6 +5,7 @@ import type { BuildResult } from './build'
 import type { summarize } from './cold-start'
 import type { ImportBenchResult } from './import'
 import type { ImportCliRun } from './import-cli'
+import type { MailBenchResult } from './mail'
 import type { Row } from './scenarios'
 import type { MixedLoadResult } from '../tests/support/mixed-load'
 
@@ -35,6 +36,8 @@ export interface Results {
   load?: MixedLoad
   /** The same load with more worker processes (BENCH_WORKERS). */
   loads?: MixedLoad[]
+  /** One edition mailed to BENCH_MAIL_RECIPIENTS addresses; the publish request with and without lists. */
+  mail?: MailBenchResult | { error: string }
   minutes: number
 }
 
@@ -323,6 +326,7 @@ export function renderResults(results: Results): string {
   lines.push(...uncachedGraphqlSection(rows))
   lines.push(...loadSection(results.load))
   for (const load of results.loads ?? []) lines.push(...loadSection(load))
+  lines.push(...mailSection(results.mail))
   if (results.build) {
     const b = results.build
     lines.push(
@@ -412,4 +416,42 @@ function graphqlBudget(handler: Row, full: Row, stock: Row): string {
     `ms of it before reading any data (\`{ __typename }\`), and the full report takes ${report.toFixed(2)} ms, so its resolvers ` +
     `(${(report - own).toFixed(2)} ms) would have to become ${((report - own) / Math.max(budget - own, 0.01)).toFixed(0)}x faster`
   )
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
+
+export const MAIL_TITLE = '## Mailing an edition'
+
+/** The mailing benchmark (bench/mail.ts): delivery time, and the publish request with and without lists. */
+export function mailSection(mail: Results['mail'], measuredAt?: string): string[] {
+  if (!mail) return [MAIL_TITLE, '', 'Not measured in this run.', '']
+  if ('error' in mail) return [MAIL_TITLE, '', `The run failed: ${mail.error}`, '']
+  const withLists = mail.runs.map((run) => run.publishMs)
+  const each = (values: number[]) => values.map((value) => value.toFixed(0)).join(', ')
+  return [
+    MAIL_TITLE,
+    '',
+    `${measuredAt ? `Measured ${measuredAt} (\`BENCH_ONLY=mail\`). ` : ''}The production server (API only, one process, SQLite, ` +
+      `the committed migrations applied to a fresh database) with \`SMTP_URL\` pointing at a local smtp-server on 127.0.0.1 ` +
+      `(tests/support/smtp-sink.ts, every accepted message appended to a file before it answers 250), \`JOBS_CRON=${mail.jobsCron}\`. ` +
+      `${mail.recipients.toLocaleString('en')} recipients (\`BENCH_MAIL_RECIPIENTS\`) on ${mail.lists} active lists; each run publishes a new ` +
+      `report whose distribution names both, and waits until every delivery row is sent or failed (bench/mail.ts). Times run from the ` +
+      `publish request. The job runner takes at most 100 mail jobs per \`JOBS_CRON\` tick (src/payload.config.ts).`,
+    '',
+    '| run | publish request ms | first message accepted s | all settled s | messages/s | sent | failed | received by SMTP | distinct addresses |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...mail.runs.map(
+      (run, index) =>
+        `| ${index + 1} | ${run.publishMs.toFixed(0)} | ${run.firstMessageSeconds.toFixed(1)} | ${run.deliveredSeconds.toFixed(1)} | ` +
+        `${(mail.recipients / run.deliveredSeconds).toFixed(0)} | ${run.sent} | ${run.failed} | ${run.received} | ${run.distinct} |`,
+    ),
+    '',
+    'The publish request (`PATCH /api/reports/:id` with `_status: published`, a draft with one section) on the same server, before any mailing ran:',
+    '',
+    '| publish request | samples | median ms | each ms |',
+    '| --- | ---: | ---: | --- |',
+    `| distribution names no active list | ${mail.withoutLists.length} | ${median(mail.withoutLists).toFixed(0)} | ${each(mail.withoutLists)} |`,
+    `| distribution names the ${mail.recipients.toLocaleString('en')} recipients' lists | ${withLists.length} | ${median(withLists).toFixed(0)} | ${each(withLists)} |`,
+    '',
+  ]
 }

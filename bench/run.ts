@@ -15,12 +15,15 @@
  *   BENCH_WORKERS=1,2  worker counts (WEB_CONCURRENCY) of the "1 vs 2 workers" rows: cold reads and the mixed load; 0: skip them
  *   BENCH_ONLY=workers run only those rows and print them
  *   BENCH_IMPORT_POSTGRES=0  skip the import benchmark on a fresh PostgreSQL database (BENCH_REPORTS reports)
+ *   BENCH_MAIL_RECIPIENTS=2000  addresses one edition is mailed to over SMTP (bench/mail.ts); 0: skip the mailing
+ *   BENCH_MAIL_RUNS=2  mailings (each its own edition)   BENCH_MAIL_SAMPLES=5  publishes without lists, for comparison
+ *   BENCH_ONLY=mail    run only the mailing, print its section and put it in place of the one in RESULTS.md
  *
  * Servers are the production server (`node --import tsx src/server.ts`, NODE_ENV=production,
  * --conditions=production) with LAGESBILD_ADMIN=off (API only: no `next build` needed), on
  * 127.0.0.1, each on its own SQLite file filled by the real importer (bench/prepare-db.ts).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os, { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -30,23 +33,25 @@ import { fireAtOnce, summarize } from './cold-start'
 import type { ImportBenchResult } from './import'
 import { benchImportCli } from './import-cli'
 import { largeDatabase } from './large-db'
+import { benchMail } from './mail'
 import type { LoadDatabase } from './prepare-load-db'
 import type { PreparedDatabase } from './prepare-db'
-import { type Group, loadSection, renderResults, type Results, workerTable } from './results'
+import { type Group, loadSection, MAIL_TITLE, mailSection, renderResults, type Results, workerTable } from './results'
 import { CONNECTIONS, DURATION, WARMUP, apiKeyHeader, graphqlPost, measure, probe, type Row, type Scenario } from './scenarios'
-import { killAll, runScript, startChild, startLagesbild, STOP_GRACE_MS } from './servers'
+import { killAll, runScript, startChild, startLagesbild, STOP_GRACE_MS, track } from './servers'
 import { persistedQueryPath } from '../tests/support/api'
 import { freshDatabase } from '../tests/support/fresh-database'
 import { runMixedLoad, verifyWrites } from '../tests/support/mixed-load'
 import type { ServerProcess } from '../tests/support/server-process'
+import { loopbackPort, smtpSink } from '../tests/support/smtp-sink-process'
 
 type Prepared = ImportBenchResult & { then: PreparedDatabase }
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 1000)
 const LARGE = Number(process.env.BENCH_LARGE ?? 10_000)
 const SMALL = 10
-/** Latency, not throughput: one connection, so a request never waits behind another. */
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+/** Latency, not throughput: one connection, so a request never waits behind another. */
 const LATENCY_CONNECTIONS = Number(process.env.BENCH_LATENCY_CONNECTIONS ?? 1)
 const CACHE_OFF = { LAGESBILD_CACHE: 'off' }
 /** Stock Payload: no cache and no reads built from editions (src/http/edition-reads.ts). */
@@ -206,6 +211,45 @@ async function mixedLoad(workers = 1): Promise<Results['load']> {
   } finally {
     await database.drop()
   }
+}
+
+const MAIL_RECIPIENTS = Number(process.env.BENCH_MAIL_RECIPIENTS ?? 2000)
+
+/** One edition mailed to MAIL_RECIPIENTS addresses through a local SMTP server, on a fresh SQLite database (bench/mail.ts). */
+async function mailing(): Promise<Results['mail']> {
+  if (MAIL_RECIPIENTS <= 0) return undefined
+  const mailFile = path.join(work, 'mail-received.jsonl')
+  const sink = smtpSink(await loopbackPort(), mailFile, { onSpawn: track })
+  try {
+    await sink.start()
+    const env = { SMTP_URL: sink.url, MAIL_FROM: 'Lägesbild <rapport@bench.local>' }
+    const result = await withServer(startLagesbild(path.join(work, 'mail.db'), env), (server) =>
+      benchMail(server.url, mailFile, {
+        recipients: MAIL_RECIPIENTS,
+        runs: Number(process.env.BENCH_MAIL_RUNS ?? 2),
+        samples: Number(process.env.BENCH_MAIL_SAMPLES ?? 5),
+        log,
+      }),
+    )
+    return { ...result, jobsCron: process.env.JOBS_CRON ?? '*/10 * * * * * (the default)' }
+  } catch (error) {
+    log(`mailing failed: ${(error as Error).message}`)
+    return { error: (error as Error).message.slice(0, 2000) }
+  } finally {
+    await sink.kill()
+  }
+}
+
+/** BENCH_ONLY=mail: the mailing section, printed and put in place of RESULTS.md's (or added at its end). */
+async function onlyMail() {
+  const section = mailSection(await mailing(), `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`).join('\n')
+  console.log(section)
+  const file = new URL('./RESULTS.md', import.meta.url)
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : ''
+  const start = current.indexOf(`${MAIL_TITLE}\n`)
+  const end = start < 0 ? -1 : current.indexOf('\n## ', start + 1)
+  const updated = start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end < 0 ? '' : current.slice(end + 1)}`
+  writeFileSync(file, updated)
 }
 
 const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2')
@@ -393,6 +437,9 @@ async function main() {
   const load =
     process.env.BENCH_LOAD === '0' ? undefined : (everyCore?.loads.find((run) => run && 'workers' in run && run.workers === 1) ?? (await mixedLoad()))
 
+  log(`mailing one edition to ${MAIL_RECIPIENTS} recipients`)
+  const mail = await mailing()
+
   let build
   if (process.env.BENCH_BUILD === '1') {
     log('npm run build')
@@ -454,6 +501,7 @@ async function main() {
     build,
     load,
     loads: everyCore?.loads.filter((run) => run && 'workers' in run && run.workers !== 1),
+    mail,
     minutes: (performance.now() - started) / 60_000,
   })
   writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown)
@@ -472,6 +520,7 @@ try {
   // BENCH_ONLY=load: just the mixed load, printed (RESULTS.md is left as it is).
   if (process.env.BENCH_ONLY === 'load') console.log(loadSection(await mixedLoad()).join('\n'))
   else if (process.env.BENCH_ONLY === 'workers') await onlyWorkers()
+  else if (process.env.BENCH_ONLY === 'mail') await onlyMail()
   else await main()
 } catch (error) {
   console.error(error)

@@ -1,12 +1,23 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 
 import { isPublisher, nobody } from '../access/predicates'
+import { env } from '../src/env'
+import { failStaleClaims } from '../src/sending/claim'
 import { bi, bilingualOptions, textField } from './fields'
 
 export const MAIL_DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'sent', 'failed'] as const
 export type MailDeliveryStatus = (typeof MAIL_DELIVERY_STATUSES)[number]
 
 const dateTime = { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm:ss' } } as const
+
+/**
+ * Whoever reads the log (the admin's list, the report's delivery summary, "Skicka igen") sees a
+ * delivery whose process died mid-send as failed, not as "sending" forever (src/sending/claim.ts).
+ */
+const failStaleClaimsFirst: CollectionBeforeOperationHook = async ({ operation, req, args }) => {
+  if (operation === 'read' || operation === 'count') await failStaleClaims(req.payload, env().MAIL_SENDING_LEASE_MS)
+  return args
+}
 
 /**
  * The delivery log ("Utskick"): one row per edition and recipient address (or per test mail),
@@ -28,6 +39,7 @@ export const Deliveries: CollectionConfig = {
   },
   defaultSort: '-createdAt',
   access: { read: isPublisher, create: nobody, update: nobody, delete: nobody },
+  hooks: { beforeOperation: [failStaleClaimsFirst] },
   lockDocuments: false,
   fields: [
     {

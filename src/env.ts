@@ -90,6 +90,11 @@ const fields = z.object({
     .refine((value) => !value || value.includes('{slug}'), 'must contain {slug}'),
   /** First wait before a report mailing retries a temporary SMTP failure; it doubles per retry (6 retries). */
   MAIL_RETRY_DELAY_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /**
+   * A delivery in "sending" whose process has not renewed its claim for this long was cut off
+   * mid-send (the process died): it becomes "failed", for a person to resend (src/sending/claim.ts).
+   */
+  MAIL_SENDING_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
   /** off: API only, no Next.js admin (no `next build` needed; tests and benchmarks use it). */
   LAGESBILD_ADMIN: onOff,
   /** Anonymous reads run before taking traffic so V8 has optimised that path (bench/STALL.md); 0: none. */

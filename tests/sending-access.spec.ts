@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { type Actors, createActors, graphqlAs, restAs } from './support/actors'
 import { localPayload } from './support/local-payload'
+import { mailTo, waitForMail } from './support/outbox'
 import { runScript } from './support/run-cli'
 
 const NOT_STAFF = ['reader', 'readerKey', 'anonymous'] as const
@@ -130,6 +131,42 @@ describe('distribution lists and deliveries: who sees recipients', () => {
     expect(log.body.totalDocs).toBe(1)
     const forged = await restAs(actors.admin)('/api/deliveries', { method: 'POST', body: { kind: 'test', deliveryKey: 'x', email: 'x@region.example' } })
     expect(forged.status).toBe(403)
+  })
+
+  it('an editor sends a test to themselves only, whatever the request names, and nothing else', async () => {
+    const editor = restAs(actors.editor)
+    const title = `Regional rapport provutskick ${randomUUID().slice(0, 8)}`
+    const draft = await editor('/api/reports?draft=true', { method: 'POST', body: { title, compiledAt: '2025-04-03T07:00:00.000Z', _status: 'draft' } })
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201)
+    const id = draft.body.doc.id
+    const elsewhere = `annan-${randomUUID().slice(0, 8)}@region.example`
+
+    const sent = await editor(`/api/reports/${id}/send-test?to=${encodeURIComponent(elsewhere)}`, {
+      method: 'POST',
+      body: { to: elsewhere, email: elsewhere, recipients: [elsewhere] },
+    })
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200)
+    expect(sent.body.email).toBe(actors.editor.email)
+    const mail = await waitForMail(actors.editor.email!)
+    expect(mail.subject).toBe(`[Provutskick] ${title}`)
+    expect(mail.to.map((to) => to.address)).toEqual([actors.editor.email])
+    expect(mailTo(elsewhere)).toEqual([])
+
+    // No other way to send: not an edition again, not the delivery log, not Payload's job queue.
+    expect((await editor(`/api/reports/${id}/resend?edition=1`, { method: 'POST' })).status).toBe(403)
+    expect((await editor(`/api/reports/${id}/deliveries`)).status).toBe(403)
+    const job = await editor('/api/payload-jobs', { method: 'POST', body: { taskSlug: 'deliverEdition', input: { deliveryId: '1' } } })
+    expect([403, 404]).toContain(job.status)
+    expect([401, 403, 404]).toContain((await editor('/api/payload-jobs/run?queue=mail', { method: 'GET' })).status)
+    // Readers and anonymous callers send nothing at all.
+    for (const actor of NOT_STAFF) {
+      const refused = await restAs(actors[actor])(`/api/reports/${id}/send-test`, { method: 'POST' })
+      expect([401, 403], actor).toContain(refused.status)
+    }
+    const log = await restAs(actors.publisher)(`/api/deliveries?where[report][equals]=${id}&depth=0`)
+    expect(log.body.docs.map(({ kind, email, requestedBy }: Record<string, string>) => ({ kind, email, requestedBy }))).toEqual([
+      { kind: 'test', email: actors.editor.email, requestedBy: actors.editor.email },
+    ])
   })
 
   it('a list refuses the same address twice (any case), naming it', async () => {

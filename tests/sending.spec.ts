@@ -1,78 +1,25 @@
 /**
  * Mailing editions, end to end, against a real SMTP server (smtp-server, its own process on a
- * loopback port, tests/support/smtp-sink.ts) and a server of its own on a fresh database (seeded:
+ * loopback port, tests/support/smtp-sink-process.ts) and a server of its own on a fresh database (seeded:
  * the suite's server has no SMTP_URL and would capture the mail instead). Messages are parsed
  * with mailparser and compared with the edition's exports.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { type ParsedMail, simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { INTERRUPTED } from '../src/sending/claim'
 import { apiClient } from './support/api'
 import { freshDatabase, type FreshDatabase } from './support/fresh-database'
 import { startServer, type ServerProcess } from './support/server-process'
+import { loopbackPort, received, smtpSink, type SmtpSink } from './support/smtp-sink-process'
 import { TEST_ADMIN } from './support/test-database'
 
 const MAIL_FROM = 'Regional rapport <rapport@region.example>'
-
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const port = (probe.address() as { port: number }).port
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
-/** The SMTP server process; `start` again after a kill binds the same port. */
-function smtpSink(port: number, file: string) {
-  let child: ChildProcess | undefined
-  let log = ''
-  return {
-    log: () => log,
-    start: (env: Record<string, string> = {}) =>
-      new Promise<void>((resolve, reject) => {
-        log = ''
-        child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/smtp-sink.ts'], {
-          env: { ...process.env, SMTP_SINK_PORT: String(port), SMTP_SINK_FILE: file, ...env },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        })
-        child.stdout!.on('data', (chunk) => {
-          log += chunk
-          if (log.includes('smtp sink ready')) resolve()
-        })
-        child.stderr!.on('data', (chunk) => (log += chunk))
-        child.once('exit', (code) => reject(new Error(`smtp sink exited with ${code}: ${log}`)))
-      }),
-    kill: async (signal: NodeJS.Signals = 'SIGKILL') => {
-      if (!child || child.exitCode !== null || child.signalCode !== null) return
-      const exited = new Promise((resolve) => child!.once('exit', resolve))
-      child.kill(signal)
-      await exited
-    },
-  }
-}
-
-interface Received {
-  to: string[]
-  mail: ParsedMail
-}
-
-async function received(file: string): Promise<Received[]> {
-  if (!existsSync(file)) return []
-  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean)
-  return Promise.all(
-    lines.map(async (line) => {
-      const { to, raw } = JSON.parse(line) as { to: string[]; raw: string }
-      return { to, mail: await simpleParser(raw) }
-    }),
-  )
-}
+const LEASE_MS = 8_000
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs
@@ -89,11 +36,12 @@ const address = (label: string) => `${label}-${randomUUID().slice(0, 6)}@region.
 describe('mailing editions to distribution lists over SMTP', () => {
   let database: FreshDatabase
   let server: ServerProcess
+  let serverEnv: Record<string, string | undefined>
   let api: ReturnType<typeof apiClient>
   let token: string
   let seedId: number | string
   const mailFile = path.join(mkdtempSync(path.join(tmpdir(), 'lagesbild-smtp-')), 'received.jsonl')
-  let sink: ReturnType<typeof smtpSink>
+  let sink: SmtpSink
   const rejected = address('okand')
   const deferred = address('gralistad')
 
@@ -138,22 +86,23 @@ describe('mailing editions to distribution lists over SMTP', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort()
+    const port = await loopbackPort()
     sink = smtpSink(port, mailFile)
     await sink.start({ SMTP_SINK_REJECT: rejected, SMTP_SINK_DEFER_ONCE: deferred })
     database = await freshDatabase()
-    server = await startServer({
-      env: {
-        DATABASE_URL: database.url,
-        AUTO_SEED: 'true',
-        REDIS_URL: undefined,
-        SMTP_URL: `smtp://127.0.0.1:${port}`,
-        MAIL_FROM,
-        MAIL_REPLY_TO: 'kommunikation@region.example',
-        MAIL_RETRY_DELAY_MS: '500',
-        JOBS_CRON: '* * * * * *',
-      },
-    })
+    serverEnv = {
+      DATABASE_URL: database.url,
+      AUTO_SEED: 'true',
+      REDIS_URL: undefined,
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      MAIL_FROM,
+      MAIL_REPLY_TO: 'kommunikation@region.example',
+      MAIL_RETRY_DELAY_MS: '500',
+      // Short, so that the last test sees a dead process's claim expire; renewed every third of it.
+      MAIL_SENDING_LEASE_MS: String(LEASE_MS),
+      JOBS_CRON: '* * * * * *',
+    }
+    server = await startServer({ env: serverEnv })
     api = apiClient(server.url)
     const login = await api('/api/users/login', { method: 'POST', body: TEST_ADMIN })
     token = login.body.token
@@ -264,4 +213,48 @@ describe('mailing editions to distribution lists over SMTP', () => {
     expect(mails.map(({ to }) => to[0]).sort()).toEqual([...everyone].sort())
     expect(rows.some((row) => row.attempts > 1)).toBe(true)
   }, 240_000)
+
+  it('a server killed while handing a message to SMTP: the delivery fails as interrupted, is not resent by itself, and "Skicka igen" sends it', async () => {
+    await sink.kill()
+    await sink.start({ SMTP_SINK_HANG_AFTER: '0' })
+    // Only this test's recipient gets the edition: the earlier tests' lists are switched off.
+    for (const list of (await call('/api/distribution-lists?limit=100&depth=0')).body.docs)
+      expect((await call(`/api/distribution-lists/${list.id}`, 'PATCH', { active: false })).status).toBe(200)
+    const recipient = address('avbruten')
+    await createList('Avbrutna', 'managers', [recipient])
+    const report = await publishReport(['managers'])
+    const rowOf = async () => (await deliveriesOf(report.edition.id)).find((row) => row.email === recipient)
+    await waitFor('the message to be handed to SMTP', async () => (sink.log().includes(`hanging on a message to ${recipient}`) ? true : undefined))
+    // While its server lives the claim is renewed: two leases later the row is still being sent.
+    await new Promise((resolve) => setTimeout(resolve, 2 * LEASE_MS))
+    expect(await rowOf()).toMatchObject({ status: 'sending', attempts: 1 })
+
+    await server.stop('SIGKILL')
+    await sink.kill()
+    await sink.start()
+    server = await startServer({ env: serverEnv })
+    api = apiClient(server.url)
+    const failed = await waitFor('the dead claim to expire', async () => {
+      const row = await rowOf()
+      return row?.status === 'failed' ? row : undefined
+    })
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1, error: INTERRUPTED, smtpResponse: null })
+    const summary = await call(`/api/reports/${report.id}/deliveries`)
+    expect(summary.body.editions).toEqual([
+      { edition: 1, sent: 0, failed: 1, pending: 0, failures: [expect.objectContaining({ email: recipient, error: INTERRUPTED })] },
+    ])
+    // Nobody knows whether it arrived, so nothing resends it by itself.
+    await new Promise((resolve) => setTimeout(resolve, 3_000))
+    expect(await rowOf()).toMatchObject({ status: 'failed', attempts: 1 })
+    expect((await received(mailFile)).filter(({ to }) => to.includes(recipient))).toHaveLength(0)
+
+    const resent = await call(`/api/reports/${report.id}/resend?edition=1`, 'POST')
+    expect(resent.body.queued).toBe(1)
+    const sent = await waitFor('the resend', async () => {
+      const row = await rowOf()
+      return row?.status === 'sent' ? row : undefined
+    })
+    expect(sent).toMatchObject({ attempts: 2, error: null })
+    expect((await received(mailFile)).filter(({ to }) => to.includes(recipient))).toHaveLength(1)
+  }, 300_000)
 })

@@ -15,7 +15,7 @@ import type { PayloadRequest, TaskConfig, TaskHandler } from 'payload'
 import type { EditionDoc } from '../editions/record'
 import { mailerFor } from '../email'
 import { env } from '../env'
-import { claimDelivery } from './claim'
+import { claimDelivery, renewClaim } from './claim'
 import { editionMessage } from './message'
 
 type Id = number | string
@@ -132,7 +132,19 @@ const deliverEdition: TaskHandler<'deliverEdition'> = async ({ input, job, req }
     // Sent, failed for good, or being sent by another runner right now: nothing for this job to do.
     return { output: { status: 'not claimed' } }
   }
-  const row = await payload.findByID({ collection: DELIVERIES, id: input.deliveryId, ...local, req })
+  const settings = env()
+  // The lease's heartbeat: a row whose process stops renewing it was cut off mid-send (claim.ts).
+  const heartbeat = setInterval(() => void renewClaim(payload, input.deliveryId).catch(() => undefined), settings.MAIL_SENDING_LEASE_MS / 3)
+  try {
+    return await sendClaimed(req, input.deliveryId, job.totalTried ?? 0)
+  } finally {
+    clearInterval(heartbeat)
+  }
+}
+
+async function sendClaimed(req: PayloadRequest, deliveryId: Id, totalTried: number) {
+  const { payload } = req
+  const row = await payload.findByID({ collection: DELIVERIES, id: deliveryId, ...local, req })
   try {
     const settings = env()
     const edition = await editionById(req, row.edition as Id)
@@ -154,7 +166,7 @@ const deliverEdition: TaskHandler<'deliverEdition'> = async ({ input, job, req }
     return { output: { status: 'sent' } }
   } catch (error) {
     const failure = classifyFailure(error)
-    const lastTry = (job.totalTried ?? 0) >= MAIL_RETRIES
+    const lastTry = totalTried >= MAIL_RETRIES
     const status = failure.permanent || lastTry ? 'failed' : 'retrying'
     await payload.update({
       collection: DELIVERIES,

@@ -1,27 +1,23 @@
 /**
  * WCAG 2.1 A and AA (lagen om tillgänglighet till digital offentlig service), checked by axe-core
- * in Chromium: the e-mail every recipient gets (the edition's e-mail HTML, as mailed) and the
- * print view, for the seed report. Zero violations.
+ * in Chromium (tests/e2e/axe.ts): the e-mail every recipient gets (the edition's e-mail HTML, as
+ * mailed) and the print view, for the seed report. Zero violations. The consumer site's pages are
+ * checked where they are shown, in consumer-site.spec.ts; a test mail sent from the admin, in
+ * sending.spec.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import AxeBuilder from '@axe-core/playwright'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { apiClient } from '../support/api'
 import { startServer, type ServerProcess } from '../support/server-process'
+import { wcagViolations as violations } from './axe'
 import { CHROMIUM, CHROMIUM_ARGS } from './support'
 
 const ADMIN = { email: 'admin@a11y.local', password: 'a11y-admin-password-1' }
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
-async function violations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze()
-  return result.violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }))
-}
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   const workDir = mkdtempSync(path.join(tmpdir(), 'lagesbild-a11y-'))

@@ -46,7 +46,8 @@ export interface AdminHarness {
   close: () => Promise<void>
 }
 
-export async function startAdminHarness(screenshots: string): Promise<AdminHarness> {
+/** `env`: more of the CMS's environment (SMTP_URL for the sending spec …), over the harness's own. */
+export async function startAdminHarness(screenshots: string, options: { env?: Record<string, string | undefined> } = {}): Promise<AdminHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium)`)
   mkdirSync(screenshots, { recursive: true })
   const processes = new Processes()
@@ -70,6 +71,7 @@ export async function startAdminHarness(screenshots: string): Promise<AdminHarne
       JOBS_CRON: '*/5 * * * * *',
       LAGESBILD_JOBS: undefined,
       AUTO_SEED: 'false',
+      ...options.env,
     },
   })
   const rest = apiClient(base)

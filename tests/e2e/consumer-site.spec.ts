@@ -5,7 +5,9 @@
  * `vite preview` on its own origin and read through the CMS's persisted GraphQL queries over GET,
  * cross-origin (the CMS lists both site origins in CORS_ORIGINS). Debian's Chromium is driven
  * by playwright-core. Any console error, page error, failed request or HTTP error in the page fails
- * the test. Screenshots: tests/.artifacts/e2e/.
+ * the test, and so does any axe-core violation of WCAG 2.1 A or AA, or of its heading rules, on each
+ * kind of page the site shows (tests/e2e/axe.ts): a report, the changes since the last one, nothing
+ * published, a report that is not there. Screenshots: tests/.artifacts/e2e/.
  *
  *   npm run test:e2e   (needs `npm install` in examples/consumer-site once)
  */
@@ -39,6 +41,7 @@ import {
   ISOLATED_CMS_ENV,
   startTrackedCms,
 } from './support'
+import { headingViolations, wcagViolations } from './axe'
 
 const execFileAsync = promisify(execFile)
 
@@ -243,6 +246,11 @@ describe('consumer site against the real CMS, in Chromium', () => {
   }
 
   const listed = (page: Page) => page.locator('nav.report-list li a').allTextContents()
+  /** WCAG 2.1 A and AA, and headings a screen reader can navigate by, as the page stands now. */
+  const accessible = async (page: Page) => {
+    expect(await wcagViolations(page), `axe-core on ${page.url()}`).toEqual([])
+    expect(await headingViolations(page), `headings on ${page.url()}`).toEqual([])
+  }
 
   it('keeps its query copies and generated types identical to the CMS', async () => {
     /** Runs a Node script in the site's folder: its exit code and output, whether it failed or not. */
@@ -293,6 +301,7 @@ describe('consumer site against the real CMS, in Chromium', () => {
       expect(await page.locator('section.collected li a').allTextContents()).toEqual(seed.collectedInformation.map((link) => link.label))
       expect(await page.locator('section.spokespersons li').allTextContents()).toEqual(['Karin Looström Muth, hälso- och sjukvårdsutvecklingsdirektör'])
       expect(await page.locator('nav.report-list').textContent()).toContain('Inga andra publicerade rapporter.')
+      await accessible(page)
 
       // Only the persisted queries, by name, over GET.
       expect(cmsCalls.length).toBeGreaterThan(0)
@@ -307,8 +316,10 @@ describe('consumer site against the real CMS, in Chromium', () => {
       expect(await page.locator('main').textContent()).toContain('Det finns ingen publicerad rapport att visa.')
       expect(await page.locator('article.report').count()).toBe(0)
       expect(await listed(page)).toEqual([])
+      await accessible(page)
       expect(await open(page, publicSite, `#/rapport/${seedSlug}`)).toBe('missing')
       expect(await page.locator('body').textContent()).not.toContain(seed.title)
+      await accessible(page)
     })
 
     // A public report, older than the seed, with text a careless site would run as HTML.
@@ -387,6 +398,7 @@ describe('consumer site against the real CMS, in Chromium', () => {
       expect(text).not.toContain(seed.title)
       expect(text).not.toContain(`Utkast ${marker}`)
       await snap('latest')
+      await accessible(page)
       expect(await open(page, publicSite, `#/rapport/${seedSlug}`)).toBe('missing')
       expect(await open(page, publicSite, `#/rapport/${draftSlug}`)).toBe('missing')
     })
@@ -404,6 +416,7 @@ describe('consumer site against the real CMS, in Chromium', () => {
       expect(await page.locator('nav.report-list h2').textContent()).toBe('Fler rapporter')
       expect(await listed(page)).toEqual([seed.title])
       await snap('earlier-report')
+      await accessible(page)
       // Back to the latest through the site's own link.
       await page.locator('a.site-name').click()
       await page.locator(`main[data-state="ready"] article.report[data-slug="${seedSlug}"]`).waitFor()
@@ -514,6 +527,7 @@ describe('consumer site against the real CMS, in Chromium', () => {
       expect(await news.locator('h2').textContent()).toBe('Nytt sedan förra rapporten')
       expect(await news.textContent()).toContain(newBullet)
       await snap('news')
+      await accessible(page)
       // Last week's report is the one that was sent: the copy was edited, not it.
       expect(await open(page, readerSite, `#/rapport/${seedSlug}`)).toBe('ready')
       expect(await page.locator('article.report').textContent()).toBe(lastWeek)

@@ -44,7 +44,7 @@ async function route() {
     if (!report) {
       show(
         slug ? 'missing' : 'empty',
-        renderMessage(slug ? 'Rapporten finns inte eller är inte publicerad.' : 'Det finns ingen publicerad rapport att visa.'),
+        renderMessage(slug ? 'Rapporten finns inte eller är inte publicerad.' : 'Det finns ingen publicerad rapport att visa.', 'status', 'h1'),
         renderReportList(listTitle, others),
       )
       return
@@ -59,7 +59,7 @@ async function route() {
   } catch (error) {
     if (current !== renderCount) return
     console.error(error)
-    show('error', renderMessage(`Rapporterna kunde inte hämtas från ${CMS_URL}. Försök igen om en stund.`, 'status status--error'))
+    show('error', renderMessage(`Rapporterna kunde inte hämtas från ${CMS_URL}. Försök igen om en stund.`, 'status status--error', 'h1'))
   }
 }
 

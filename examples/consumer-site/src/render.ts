@@ -109,8 +109,9 @@ export function renderReportList(title: string, reports: ReportListItem[]): HTML
   )
 }
 
-export function renderMessage(text: string, className = 'status'): HTMLElement {
-  return h('p', { class: className }, text)
+/** A line of status; an h1 when it is all the page has to say (no report to show), as its level-one heading. */
+export function renderMessage(text: string, className = 'status', tag: 'p' | 'h1' = 'p'): HTMLElement {
+  return h(tag, { class: className }, text)
 }
 
 /**
