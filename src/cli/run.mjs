@@ -1,12 +1,13 @@
 /**
- * `node src/cli/run.mjs <entry.ts> [arguments]`: runs one of our TypeScript scripts (import,
- * export, seed, recipients:import, users:reset-password) as a single esbuild bundle of our own
- * code, every package left to Node as usual.
+ * `node src/cli/run.mjs <entry.ts> [arguments]`: runs one of our TypeScript entry points (the
+ * server: npm start and npm run dev; the scripts: import, export, seed, recipients:import,
+ * users:reset-password) as a single esbuild bundle of our own code, every package left to Node.
  *
  * Why not tsx: under Node 20 tsx resolves and loads every module, Payload's thousands included,
  * through the off-thread loader hooks. Loading Payload, its SQL adapters and Lexical took 2.3 s of
- * CPU with plain Node and 5.6 s under tsx (measured; bench/RESULTS.md has the script's whole
- * time). Bundling our ~200 files takes esbuild a fraction of a second.
+ * CPU with plain Node and 5.6 s under tsx (measured; bench/RESULTS.md has a script's whole
+ * time); the production server listened after 3.6 s instead of 5.1-5.8 s. Bundling our ~200
+ * files takes esbuild a fraction of a second.
  *
  * Each of our files keeps its own `import.meta.url`, so paths computed from it (seed files, the
  * admin's import map) point where they did. The bundle goes to node_modules/.cache.
@@ -62,6 +63,8 @@ if (!existsSync(outfile)) {
   writeFileSync(`${outfile}.${process.pid}.tmp`, bundle)
   renameSync(`${outfile}.${process.pid}.tmp`, outfile)
 }
+// How a cluster primary (src/cluster/primary.ts) starts its workers the same way.
+process.env.LAGESBILD_LAUNCHER = fileURLToPath(import.meta.url)
 // Stack traces name our .ts files and lines.
 process.setSourceMapsEnabled(true)
 // The script sees its own arguments, as when run directly.

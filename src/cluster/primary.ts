@@ -43,7 +43,10 @@ interface PendingMetrics {
 
 export function runPrimary(expected: number): void {
   const log = (message: string) => console.log(`[primary ${process.pid}] ${message}`)
-  cluster.setupPrimary({ exec: fileURLToPath(new URL('../server.ts', import.meta.url)) })
+  const server = fileURLToPath(new URL('../server.ts', import.meta.url))
+  // Workers start as the primary did: through our launcher (src/cli/run.mjs) or under tsx.
+  const launcher = process.env.LAGESBILD_LAUNCHER
+  cluster.setupPrimary(launcher ? { exec: launcher, args: [server] } : { exec: server })
 
   const listening = new Set<number>()
   const invalidations = new Map<string, PendingInvalidation>()

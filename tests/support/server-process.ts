@@ -1,11 +1,13 @@
 /**
  * The one way tests, e2e specs, the smoke check and the benchmark start a server: the real
- * lagesbild server (src/start.ts) by default, run as `node --import tsx src/start.ts` (one
- * process, or with WEB_CONCURRENCY > 1 the primary of its workers: a signal reaches the server itself) on 127.0.0.1 and a free port, with the admin off.
+ * lagesbild server (src/start.ts) by default, run as `npm start` runs it, `node src/cli/run.mjs
+ * src/start.ts` (one process, or with WEB_CONCURRENCY > 1 the primary of its workers: a signal
+ * reaches the server itself) on 127.0.0.1 and a free port, with the admin off.
  * Resolves once it is ready, from the "listening on http://…" line it prints (or, for a server that
  * prints none, once its known URL answers); everything it prints is captured.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -18,7 +20,7 @@ export interface StartServerOptions {
   production?: boolean
   /** Gives up (and kills the process) when it is not ready by then. */
   timeoutMs?: number
-  /** Run with `node --import tsx` instead of src/start.ts (relative to cwd): any script that prints "listening on http://…". */
+  /** Run this instead of src/start.ts (relative to cwd): any script that prints "listening on http://…" (see runner). */
   script?: string
   /** Run this command line as it is instead (`npm start`, `vite preview` …); NODE_OPTIONS is still set unless env gives it. */
   command?: [string, ...string[]]
@@ -49,6 +51,16 @@ export interface ServerProcess {
 }
 
 const SERVER = 'src/start.ts'
+const LAUNCHER = 'src/cli/run.mjs'
+
+/**
+ * How a script runs: our code under src/ through the launcher, as npm start and the scripts run it;
+ * anything else (test helpers, the benchmark's floor, an older commit's tree without the launcher)
+ * under tsx.
+ */
+function runner(cwd: string, script: string): string[] {
+  return script.startsWith('src/') && existsSync(path.join(cwd, LAUNCHER)) ? [LAUNCHER] : ['--import', 'tsx']
+}
 
 export async function startServer(options: StartServerOptions = {}): Promise<ServerProcess> {
   const { timeoutMs = 120_000, script = SERVER, cwd = root, detached = false } = options
@@ -65,7 +77,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
   }
   const production = options.production ?? env.NODE_ENV === 'production'
   if (!options.env || !('NODE_OPTIONS' in options.env)) env.NODE_OPTIONS = `--conditions=${production ? 'production' : 'development'}`
-  const [command, ...args] = options.command ?? [process.execPath, '--import', 'tsx', script]
+  const [command, ...args] = options.command ?? [process.execPath, ...runner(cwd, script), script]
   const name = options.command ? options.command.join(' ') : script === SERVER ? 'server' : script
 
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached })
