@@ -137,6 +137,17 @@ const sv = {
   notifications: 'Aviseringar alt+T',
   link: 'Länk',
   productName: 'Lägesbild',
+  // "Skapa ny" (src/admin/new-document).
+  newDocument: { reports: 'Ny rapport', sections: 'Nytt avsnitt', 'communication-actions': 'Ny kommunikativ åtgärd', spokespersons: 'Ny talesperson' },
+  createNew: 'Skapa ny',
+  newDocumentIntro: 'Inget sparas förrän du skapar utkastet. Sedan sparas det automatiskt medan du skriver.',
+  mayNotCreate: 'Du har inte behörighet att skapa något här.',
+  compiledAtLabel: 'Sammanställd (svensk tid)',
+  startFromLatest: 'Utgå från senaste rapporten:',
+  startFromLatestHint: 'Samma ämne, målgrupp, sändlista, länkar, åtgärder och talespersoner, och egna kopior av lägesavsnitten.',
+  titleRequired: 'Skriv en titel.',
+  createFailed: 'Utkastet kunde inte skapas.',
+  create: 'Skapa utkast',
 }
 
 const en: typeof sv = {
@@ -274,6 +285,16 @@ const en: typeof sv = {
   notifications: 'Notifications alt+T',
   link: 'Link',
   productName: 'Lägesbild',
+  newDocument: { reports: 'New report', sections: 'New section', 'communication-actions': 'New communication action', spokespersons: 'New spokesperson' },
+  createNew: 'Create new',
+  newDocumentIntro: 'Nothing is saved until you create the draft. From then on it is saved automatically while you write.',
+  mayNotCreate: 'You are not allowed to create anything here.',
+  compiledAtLabel: 'Compiled (Swedish time)',
+  startFromLatest: 'Start from the latest report:',
+  startFromLatestHint: 'The same subject, audience, distribution, links, actions and spokespersons, and its own copies of the situation sections.',
+  titleRequired: 'Write a title.',
+  createFailed: 'The draft could not be created.',
+  create: 'Create draft',
 }
 
 export type Words = typeof sv

@@ -8,6 +8,7 @@ import { ReportViewLinks as ReportViewLinks_b86a21e861a9927d6d10cb4bd7525119 } f
 import { NextReportMenuItem as NextReportMenuItem_f9daef033264339d54c0bf0e0845b1e3 } from '../../../admin/editions/NextReportMenuItem'
 import { SendTestMenuItem as SendTestMenuItem_5a8a6cc41d2d053638bf42f55efe191c } from '../../../admin/sending/SendTestMenuItem'
 import { ReportPublishButton as ReportPublishButton_10bf5d346fec2216175f4b892d3d0515 } from '../../../admin/publishing/ReportPublishButton'
+import { NewDocumentView as NewDocumentView_0e178d0f15996dc30e5dab81bac95def } from '../../../admin/new-document/NewDocumentView'
 import { RepublishNotice as RepublishNotice_505036ffd8a6f472f1400a09003de49d } from '../../../admin/editions/RepublishNotice'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -41,6 +42,7 @@ export const importMap = {
   "/admin/editions/NextReportMenuItem#NextReportMenuItem": NextReportMenuItem_f9daef033264339d54c0bf0e0845b1e3,
   "/admin/sending/SendTestMenuItem#SendTestMenuItem": SendTestMenuItem_5a8a6cc41d2d053638bf42f55efe191c,
   "/admin/publishing/ReportPublishButton#ReportPublishButton": ReportPublishButton_10bf5d346fec2216175f4b892d3d0515,
+  "/admin/new-document/NewDocumentView#NewDocumentView": NewDocumentView_0e178d0f15996dc30e5dab81bac95def,
   "/admin/editions/RepublishNotice#RepublishNotice": RepublishNotice_505036ffd8a6f472f1400a09003de49d,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
