@@ -148,6 +148,11 @@ const sv = {
   titleRequired: 'Skriv en titel.',
   createFailed: 'Utkastet kunde inte skapas.',
   create: 'Skapa utkast',
+  // "Används i rapporter" on a section (src/admin/fields/UsedInReports.tsx).
+  notUsedInReports: 'Avsnittet används inte i någon rapport.',
+  reportTitle: 'Titel',
+  status: 'Status',
+  allReportsUsing: (count: number): string => `Visa alla ${count} rapporter i rapportlistan`,
 }
 
 const en: typeof sv = {
@@ -295,6 +300,10 @@ const en: typeof sv = {
   titleRequired: 'Write a title.',
   createFailed: 'The draft could not be created.',
   create: 'Create draft',
+  notUsedInReports: 'The section is not used in any report.',
+  reportTitle: 'Title',
+  status: 'Status',
+  allReportsUsing: (count: number): string => `Show all ${count} reports in the report list`,
 }
 
 export type Words = typeof sv
