@@ -137,8 +137,16 @@ const sv = {
   notifications: 'Aviseringar alt+T',
   link: 'Länk',
   productName: 'Lägesbild',
-  // "Skapa ny" (src/admin/new-document).
+  // "Skapa ny" (src/admin/new-document) and the dashboard's create buttons (src/admin/language/ComposedLabels.tsx).
   newDocument: { reports: 'Ny rapport', sections: 'Nytt avsnitt', 'communication-actions': 'Ny kommunikativ åtgärd', spokespersons: 'Ny talesperson' },
+  createLabels: {
+    reports: 'Skapa ny rapport',
+    sections: 'Skapa nytt avsnitt',
+    'communication-actions': 'Skapa ny kommunikativ åtgärd',
+    spokespersons: 'Skapa ny talesperson',
+    'distribution-lists': 'Skapa ny sändlista',
+    users: 'Skapa ny användare',
+  } as Record<string, string>,
   createNew: 'Skapa ny',
   newDocumentIntro: 'Inget sparas förrän du skapar utkastet. Sedan sparas det automatiskt medan du skriver.',
   mayNotCreate: 'Du har inte behörighet att skapa något här.',
@@ -291,6 +299,14 @@ const en: typeof sv = {
   link: 'Link',
   productName: 'Lägesbild',
   newDocument: { reports: 'New report', sections: 'New section', 'communication-actions': 'New communication action', spokespersons: 'New spokesperson' },
+  createLabels: {
+    reports: 'Create new report',
+    sections: 'Create new section',
+    'communication-actions': 'Create new communication action',
+    spokespersons: 'Create new spokesperson',
+    'distribution-lists': 'Create new distribution list',
+    users: 'Create new user',
+  },
   createNew: 'Create new',
   newDocumentIntro: 'Nothing is saved until you create the draft. From then on it is saved automatically while you write.',
   mayNotCreate: 'You are not allowed to create anything here.',

@@ -29,6 +29,7 @@ import { Desk as Desk_a0d032022a7f539790a8506187a35120 } from '../../../admin/de
 import { NavBrand as NavBrand_3975251db1b9ac9c6d2edd73ac81cb56 } from '../../../admin/branding/NavBrand'
 import { RememberLanguage as RememberLanguage_a36cf4f1ec85aee890ab351a35b6be88 } from '../../../admin/language/RememberLanguage'
 import { HardCodedEnglish as HardCodedEnglish_a1650a927627bc99877094afeaf67702 } from '../../../admin/language/HardCodedEnglish'
+import { ComposedLabels as ComposedLabels_9b1691673e5f09dba5d2d0cd18d23d3c } from '../../../admin/language/ComposedLabels'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -64,5 +65,6 @@ export const importMap = {
   "/admin/branding/NavBrand#NavBrand": NavBrand_3975251db1b9ac9c6d2edd73ac81cb56,
   "/admin/language/RememberLanguage#RememberLanguage": RememberLanguage_a36cf4f1ec85aee890ab351a35b6be88,
   "/admin/language/HardCodedEnglish#HardCodedEnglish": HardCodedEnglish_a1650a927627bc99877094afeaf67702,
+  "/admin/language/ComposedLabels#ComposedLabels": ComposedLabels_9b1691673e5f09dba5d2d0cd18d23d3c,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
