@@ -21,6 +21,13 @@ interface Props {
   listUrl: string
 }
 
+/** Payload's error answer in words: "Följande fält är ogiltigt: slug (Värdet måste vara unikt.)". */
+function errorText(body: { errors?: { message?: string; data?: { errors?: { message?: string }[] } }[] } | undefined): string | undefined {
+  const [error] = body?.errors ?? []
+  const detail = error?.data?.errors?.[0]?.message
+  return error?.message && detail ? `${error.message} (${detail})` : (error?.message ?? detail)
+}
+
 export function NewDocumentForm({ collection, titleField, titleLabel, compiledAt: initialCompiledAt, latest, listUrl }: Props) {
   const { config } = useConfig()
   const { i18n } = useTranslation()
@@ -50,7 +57,7 @@ export function NewDocumentForm({ collection, titleField, titleLabel, compiledAt
         body: JSON.stringify(fromLatest ? data : { ...data, _status: 'draft' }),
       })
       const body = await response.json().catch(() => undefined)
-      if (!response.ok || !body?.doc?.id) throw new Error(body?.errors?.[0]?.data?.errors?.[0]?.message ?? body?.errors?.[0]?.message ?? say.createFailed)
+      if (!response.ok || !body?.doc?.id) throw new Error(errorText(body) ?? say.createFailed)
       router.push(`${config.routes.admin}/collections/${collection}/${body.doc.id}`)
     } catch (failure) {
       setError((failure as Error).message)
