@@ -147,6 +147,12 @@ const sv = {
     'distribution-lists': 'Skapa ny sändlista',
     users: 'Skapa ny användare',
   } as Record<string, string>,
+  // A report's relationship fields' "+" (Payload: "Lägg till ny [object Object]"), by field name.
+  addNewLabels: {
+    sections: 'Lägg till nytt avsnitt',
+    communicationActions: 'Lägg till ny kommunikativ åtgärd',
+    spokespersons: 'Lägg till ny talesperson',
+  } as Record<string, string>,
   createNew: 'Skapa ny',
   newDocumentIntro: 'Inget sparas förrän du skapar utkastet. Sedan sparas det automatiskt medan du skriver.',
   mayNotCreate: 'Du har inte behörighet att skapa något här.',
@@ -307,6 +313,7 @@ const en: typeof sv = {
     'distribution-lists': 'Create new distribution list',
     users: 'Create new user',
   },
+  addNewLabels: { sections: 'Add new section', communicationActions: 'Add new communication action', spokespersons: 'Add new spokesperson' },
   createNew: 'Create new',
   newDocumentIntro: 'Nothing is saved until you create the draft. From then on it is saved automatically while you write.',
   mayNotCreate: 'You are not allowed to create anything here.',

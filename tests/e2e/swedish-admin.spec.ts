@@ -83,9 +83,12 @@ const ENGLISH = [
   /\b\d{1,2}:a \d{4}/,
   /\bPayload\b/,
   // Texts Payload composes from our labels (src/admin/language/ComposedLabels.tsx): an object
-  // where a label belongs ("Skapa ny [object Object]"), a search placeholder in title case.
+  // where a label belongs ("Skapa ny [object Object]"), a label in title case inside a phrase
+  // ("Sök efter Rubrik Eller Länk (URL)", "Skapa ny Avsnitt").
   /\[object Object\]/,
-  /Sök efter .*(\bEller\b|[\s,/]\p{Lu}\p{Ll})/u,
+  /Sök efter (?:[^,\n]*, )*\p{Lu}\p{Ll}/u,
+  /Sök efter [^\n]*\bEller\b/u,
+  /Skapa ny \p{Lu}\p{Ll}/u,
 ]
 
 /** The visible text of the page and the labels screen readers read, for the English check. */
@@ -248,17 +251,24 @@ describe('the Swedish admin in an English-language browser, in Chromium', () => 
       // The navigation names the product and the organisation.
       expect(await page.locator('.lagesbild-nav-brand').textContent()).toBe(`Lägesbild${ORGANISATION}`)
       // The collection cards' create links: a Swedish name, not "Skapa ny [object Object]".
-      await poll(() => page.locator('#card-reports a[href="/admin/collections/reports/create"]').getAttribute('aria-label')).toBe('Skapa ny rapport')
+      const createReport = page.locator('#card-reports a[href="/admin/collections/reports/create"]')
+      await poll(() => createReport.getAttribute('aria-label')).toBe('Skapa ny rapport')
+      expect(await createReport.getAttribute('title'), 'its tooltip').toBe('Skapa ny rapport')
       await poll(() => page.locator('#card-sections a[href="/admin/collections/sections/create"]').getAttribute('aria-label')).toBe('Skapa nytt avsnitt')
       await expectNoEnglish(page, 'the dashboard')
       await snap(page, 'dashboard')
 
       await open(page, '/admin/collections/reports')
       const row = page.locator('.table tbody tr', { hasText: 'Regional rapport Svenska' })
-      expect((await row.locator('.cell-compiledAt').textContent())?.trim()).toBe('2026-12-01 08:45')
+      // Payload writes "Laddar..." in a date cell until the date locale has loaded in the browser.
+      await poll(async () => (await row.locator('.cell-compiledAt').textContent())?.trim()).toBe('2026-12-01 08:45')
       expect((await row.locator('.cell-updatedAt').textContent())?.trim()).toMatch(LIST_DATE)
       // The search placeholder reads as a phrase: lower case after "Sök efter", abbreviations kept.
-      await poll(() => page.locator('input.search-filter__input').getAttribute('placeholder')).toBe('Sök efter titel, ämne / program eller adressnamn (slug)')
+      const search = page.locator('input.search-filter__input')
+      await poll(() => search.getAttribute('placeholder')).toBe('Sök efter titel, ämne / program eller adressnamn (slug)')
+      expect(await search.getAttribute('aria-label'), 'its accessible name').toBe('Sök efter titel, ämne / program eller adressnamn (slug)')
+      // The columns' sort buttons are named by the column (Payload wrote "Sortera efter [object Object] Stigande").
+      await poll(() => page.locator('.sort-column__asc').first().getAttribute('aria-label')).toBe('Sortera efter titel stigande')
       await expectNoEnglish(page, 'the report list')
       await open(page, '/admin/collections/communication-actions')
       await poll(() => page.locator('input.search-filter__input').getAttribute('placeholder')).toBe('Sök efter rubrik eller länk (URL)')
@@ -272,6 +282,8 @@ describe('the Swedish admin in an English-language browser, in Chromium', () => 
         const text = (await item.textContent()) ?? ''
         if (/^(Senast ändrad|Skapa[dt])/.test(text)) expect(text.replace(/^(Senast ändrad|Skapa[dt]):?\s*/, '').trim()).toMatch(DOCUMENT_DATE)
       }
+      // A relationship field's "+" is named (Payload wrote "Lägg till ny [object Object]").
+      await poll(() => page.locator('#sections-add-new button').first().getAttribute('aria-label')).toBe('Lägg till nytt avsnitt')
       // The list of links: "Lägg till länk", each row named by its link.
       await poll(() => page.locator('#field-collectedInformation').textContent()).toContain('Lägg till länk')
       expect(await page.locator('#field-collectedInformation').textContent()).toContain('Vårdguiden')

@@ -1,10 +1,11 @@
 /**
  * Texts Payload composes from our labels (src/admin/language/composed-labels.ts): the list's search
- * placeholder as a phrase, and which collection a dashboard create link is for.
+ * placeholder and a sort button's column as words in a phrase, and which collection a dashboard
+ * create link is for.
  */
 import { describe, expect, it } from 'vitest'
 
-import { createLinkSlug, searchPlaceholder } from '../../src/admin/language/composed-labels'
+import { createLinkSlug, inPhrase, searchPlaceholder } from '../../src/admin/language/composed-labels'
 
 describe('the search placeholder', () => {
   it.each([
@@ -20,6 +21,14 @@ describe('the search placeholder', () => {
   it('leaves English in lower case after "Search by" and anything else as it is', () => {
     expect(searchPlaceholder('Search by Title or Link (URL)', 'Search by ', 'en')).toBe('Search by title or link (URL)')
     expect(searchPlaceholder('Sök i Rapporter', 'Sök efter ', 'sv')).toBe('Sök i Rapporter')
+  })
+})
+
+describe('a label inside a phrase', () => {
+  it('is lower case unless it is an abbreviation', () => {
+    expect(inPhrase('Sammanställd', 'sv')).toBe('sammanställd')
+    expect(inPhrase('Länk (URL)', 'sv')).toBe('länk (URL)')
+    expect(inPhrase('URL', 'sv')).toBe('URL')
   })
 })
 

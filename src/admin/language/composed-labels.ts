@@ -10,10 +10,12 @@
  */
 export function searchPlaceholder(placeholder: string, prefix: string, language: string): string {
   if (!placeholder.startsWith(prefix)) return placeholder
-  const rest = placeholder
-    .slice(prefix.length)
-    .replace(/(^|[\s,(/-])(\p{Lu})(?=-?\p{Ll})/gu, (_, before: string, capital: string) => before + capital.toLocaleLowerCase(language))
-  return prefix + rest
+  return prefix + inPhrase(placeholder.slice(prefix.length), language)
+}
+
+/** Labels as words inside a phrase: "Länk (URL)" → "länk (URL)", "E-post" → "e-post", "ID" stays. */
+export function inPhrase(labels: string, language: string): string {
+  return labels.replace(/(^|[\s,(/-])(\p{Lu})(?=-?\p{Ll})/gu, (_, before: string, capital: string) => before + capital.toLocaleLowerCase(language))
 }
 
 /** The dashboard cards' "+" links to /collections/<slug>/create: Payload labels them "Skapa ny [object Object]" for a bilingual collection label. */
