@@ -77,14 +77,9 @@ export function ComposedLabels({ children }: { children?: ReactNode }) {
       }
     }
     fix()
+    // Elements and these attributes only: text changes (every keystroke in an editor) never call it.
     const observer = new MutationObserver(fix)
-    observer.observe(document.body, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['placeholder', ...LABEL_ATTRIBUTES],
-      characterData: true,
-    })
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['placeholder', ...LABEL_ATTRIBUTES] })
     return () => observer.disconnect()
   }, [language, t])
 
