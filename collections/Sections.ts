@@ -57,7 +57,11 @@ export const Sections: CollectionConfig = contentCollection(
         on: 'sections',
         label: bi('Används i rapporter', 'Used in reports'),
         access: { read: fieldIsStaff },
-        admin: { defaultColumns: ['title', 'compiledAt', '_status'] },
+        admin: {
+          defaultColumns: ['title', 'compiledAt', '_status'],
+          // Rendered with the page; Payload's own table loads after it ("Laddar…" for seconds).
+          components: { Field: '/admin/fields/UsedInReports#UsedInReports' },
+        },
       },
     ],
   },

@@ -43,6 +43,12 @@ export function contentCollection(
           ...config.admin?.components?.edit,
           beforeDocumentControls: ['/admin/keep-edits/SaveOnExit#SaveOnExit', ...(config.admin?.components?.edit?.beforeDocumentControls ?? [])],
         },
+        // "Skapa ny" asks for a title first: Payload's create view stores an empty draft the moment
+        // it opens when autosave is on (src/admin/new-document/NewDocumentView.tsx).
+        views: {
+          ...config.admin?.components?.views,
+          create: { Component: '/admin/new-document/NewDocumentView#NewDocumentView', path: '/create', exact: true },
+        },
       },
     },
     access: {

@@ -86,8 +86,13 @@ const config = buildConfig({
       // The product's and the organisation's name and logo instead of Payload's (src/admin/branding).
       graphics: { Logo: '/admin/branding/Logo#Logo', Icon: '/admin/branding/Icon#Icon' },
       beforeNavLinks: ['/admin/branding/NavBrand#NavBrand'],
-      // Swedish throughout: a user's language choice kept in their account; Payload's hard-coded English replaced.
-      providers: ['/admin/language/RememberLanguage#RememberLanguage', '/admin/language/HardCodedEnglish#HardCodedEnglish'],
+      // Swedish throughout: a user's language choice kept in their account; Payload's hard-coded English
+      // and the texts it composes from our labels (search placeholder, dashboard create links) put right.
+      providers: [
+        '/admin/language/RememberLanguage#RememberLanguage',
+        '/admin/language/HardCodedEnglish#HardCodedEnglish',
+        '/admin/language/ComposedLabels#ComposedLabels',
+      ],
       // The editorial office's desk above the collection links (src/admin/desk/Desk.tsx).
       beforeDashboard: ['/admin/desk/Desk#Desk'],
     },

@@ -324,6 +324,18 @@ describe('a report is one edition', () => {
       expect(textOf((await as('anonymous')(`/api/reports/${earlier.id}?depth=1`)).body.sections[0].body)).toBe('Förra veckan')
       expect(textOf((await as('editor')(`/api/reports/${earlier.id}?depth=1`)).body.sections[0].body)).toBe('Förra veckan')
 
+      // "Skapa ny" with "Utgå från senaste rapporten": the new report's own title and compiled time.
+      const titled = await as('editor')(`/api/reports/${earlier.id}/next`, {
+        method: 'POST',
+        body: { title: `Veckorapport ${tag()}`, compiledAt: '2025-09-15T07:30:00.000Z' },
+      })
+      expect(titled.status, JSON.stringify(titled.body)).toBe(201)
+      expect(titled.body.doc).toMatchObject({ title: expect.stringMatching(/^Veckorapport /), compiledAt: '2025-09-15T07:30:00.000Z', subject: 'Samordning' })
+      expect(titled.body.doc.slug).toMatch(/^veckorapport-.*-2025-09-15$/)
+      for (const body of [{ title: '  ' }, { title: 42 }, { compiledAt: 'next monday' }]) {
+        expect((await as('editor')(`/api/reports/${earlier.id}/next`, { method: 'POST', body })).status, JSON.stringify(body)).toBe(400)
+      }
+
       // Over GraphQL too.
       const viaGraphql = await graphqlAs(actors.editor)(`mutation { nextReport(id: ${idLiteral(earlier.id)}) { id _status subject } }`)
       expect(viaGraphql.body.data.nextReport).toMatchObject({ _status: 'draft', subject: 'Samordning' })

@@ -17,6 +17,7 @@ import { reviewEndpoint } from '../../src/reports/review'
 import { applyReviewState } from '../hooks/review-state'
 import { exportEndpoint } from './export-endpoint'
 import { fillSlug, keepRecordKey } from './hooks'
+import { LISTED_REPORTS } from './listed'
 import { reviewField } from './review-field'
 
 export const Reports: CollectionConfig = contentCollection(
@@ -27,6 +28,8 @@ export const Reports: CollectionConfig = contentCollection(
       useAsTitle: 'title',
       defaultColumns: ['title', 'compiledAt', 'audience', '_status', 'review.state', 'updatedAt'],
       listSearchableFields: ['title', 'subject', 'slug'],
+      // An untitled draft is not a report to list (collections/Reports/listed.ts).
+      baseFilter: () => LISTED_REPORTS,
       // The admin's Preview button: the latest draft as the print view renders it (src/http/report-views.ts).
       preview: (doc) => (doc?.id ? `/reports/${doc.id}/preview` : null),
       // Publish, and schedule on the 24-hour clock (Payload's own drawer shows 12-hour times).

@@ -137,6 +137,36 @@ const sv = {
   notifications: 'Aviseringar alt+T',
   link: 'Länk',
   productName: 'Lägesbild',
+  // "Skapa ny" (src/admin/new-document) and the dashboard's create buttons (src/admin/language/ComposedLabels.tsx).
+  newDocument: { reports: 'Ny rapport', sections: 'Nytt avsnitt', 'communication-actions': 'Ny kommunikativ åtgärd', spokespersons: 'Ny talesperson' },
+  createLabels: {
+    reports: 'Skapa ny rapport',
+    sections: 'Skapa nytt avsnitt',
+    'communication-actions': 'Skapa ny kommunikativ åtgärd',
+    spokespersons: 'Skapa ny talesperson',
+    'distribution-lists': 'Skapa ny sändlista',
+    users: 'Skapa ny användare',
+  } as Record<string, string>,
+  // A report's relationship fields' "+" (Payload: "Lägg till ny [object Object]"), by field name.
+  addNewLabels: {
+    sections: 'Lägg till nytt avsnitt',
+    communicationActions: 'Lägg till ny kommunikativ åtgärd',
+    spokespersons: 'Lägg till ny talesperson',
+  } as Record<string, string>,
+  createNew: 'Skapa ny',
+  newDocumentIntro: 'Inget sparas förrän du skapar utkastet. Sedan sparas det automatiskt medan du skriver.',
+  mayNotCreate: 'Du har inte behörighet att skapa något här.',
+  compiledAtLabel: 'Sammanställd (svensk tid)',
+  startFromLatest: 'Utgå från senaste rapporten:',
+  startFromLatestHint: 'Samma ämne, målgrupp, sändlista, länkar, åtgärder och talespersoner, och egna kopior av lägesavsnitten.',
+  titleRequired: 'Skriv en titel.',
+  createFailed: 'Utkastet kunde inte skapas.',
+  create: 'Skapa utkast',
+  // "Används i rapporter" on a section (src/admin/fields/UsedInReports.tsx).
+  notUsedInReports: 'Avsnittet används inte i någon rapport.',
+  reportTitle: 'Titel',
+  status: 'Status',
+  allReportsUsing: (count: number): string => `Visa alla ${count} rapporter i rapportlistan`,
 }
 
 const en: typeof sv = {
@@ -274,6 +304,29 @@ const en: typeof sv = {
   notifications: 'Notifications alt+T',
   link: 'Link',
   productName: 'Lägesbild',
+  newDocument: { reports: 'New report', sections: 'New section', 'communication-actions': 'New communication action', spokespersons: 'New spokesperson' },
+  createLabels: {
+    reports: 'Create new report',
+    sections: 'Create new section',
+    'communication-actions': 'Create new communication action',
+    spokespersons: 'Create new spokesperson',
+    'distribution-lists': 'Create new distribution list',
+    users: 'Create new user',
+  },
+  addNewLabels: { sections: 'Add new section', communicationActions: 'Add new communication action', spokespersons: 'Add new spokesperson' },
+  createNew: 'Create new',
+  newDocumentIntro: 'Nothing is saved until you create the draft. From then on it is saved automatically while you write.',
+  mayNotCreate: 'You are not allowed to create anything here.',
+  compiledAtLabel: 'Compiled (Swedish time)',
+  startFromLatest: 'Start from the latest report:',
+  startFromLatestHint: 'The same subject, audience, distribution, links, actions and spokespersons, and its own copies of the situation sections.',
+  titleRequired: 'Write a title.',
+  createFailed: 'The draft could not be created.',
+  create: 'Create draft',
+  notUsedInReports: 'The section is not used in any report.',
+  reportTitle: 'Title',
+  status: 'Status',
+  allReportsUsing: (count: number): string => `Show all ${count} reports in the report list`,
 }
 
 export type Words = typeof sv

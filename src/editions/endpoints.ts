@@ -1,11 +1,11 @@
 /**
  * REST for editions, on reports:
  *   GET  /api/reports/:id/parts     the parts a publication would publish with the report (staff)
- *   POST /api/reports/:id/next      "Ny rapport utifrån denna": a new draft from this report (staff)
+ *   POST /api/reports/:id/next      "Ny rapport utifrån denna": a new draft from this report (staff); body { title?, compiledAt? }
  *   GET  /api/reports/:id/changes   ?since=previous-edition|previous-report[&edition=N], or ?edition=N&from=M: what changed
  *   GET  /api/reports/using/:partCollection/:partId   published reports using a part whose edition no longer shows it as it is (staff)
  */
-import { APIError, type Endpoint, type PayloadRequest } from 'payload'
+import { addDataAndFileToRequest, APIError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { hasRole, isStaffUser } from '../../access/roles'
 import { diffReports } from '../report-format/diff'
@@ -34,6 +34,16 @@ const staffOnly = (req: PayloadRequest) => {
   if (!isStaffUser(req.user)) throw new APIError('Only editors, publishers and admins may do this.', req.user ? 403 : 401, undefined, true)
 }
 const reportId = (req: PayloadRequest) => req.routeParams?.id as string
+
+/** The new report's own title and compiled time, when "Skapa ny" gives them (JSON body, both optional). */
+async function nextReportOverrides(req: PayloadRequest): Promise<{ title?: string; compiledAt?: Date }> {
+  await addDataAndFileToRequest(req)
+  const { title, compiledAt } = (req.data ?? {}) as { title?: unknown; compiledAt?: unknown }
+  if (title !== undefined && (typeof title !== 'string' || !title.trim())) throw new EditionRequestError('title must be a non-empty string', 400)
+  const instant = compiledAt === undefined ? undefined : new Date(typeof compiledAt === 'string' ? compiledAt : NaN)
+  if (instant && Number.isNaN(instant.getTime())) throw new EditionRequestError('compiledAt must be a date-time (ISO 8601)', 400)
+  return { title: typeof title === 'string' ? title.trim() : undefined, compiledAt: instant }
+}
 
 /** The edition to compare with: the one before it, or the latest of the previous report on the same subject. */
 async function baseline(req: PayloadRequest, edition: EditionDoc, since: Since): Promise<EditionDoc | undefined> {
@@ -101,7 +111,7 @@ export const editionEndpoints: Endpoint[] = [
     handler: (req) =>
       answer(async () => {
         staffOnly(req)
-        const created = await startNextReport(req, reportId(req))
+        const created = await startNextReport(req, reportId(req), await nextReportOverrides(req))
         return { doc: created, message: 'Ny rapport skapad utifrån den förra.' }
       }, 201),
   },

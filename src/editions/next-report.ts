@@ -33,7 +33,8 @@ async function freeSlug(req: PayloadRequest, title: string, compiledAt: Date): P
   return slug
 }
 
-export async function startNextReport(req: PayloadRequest, sourceId: Id): Promise<Doc> {
+/** `overrides`: the new report's own title and compiled time ("Skapa ny"); by default the source's title, compiled now. */
+export async function startNextReport(req: PayloadRequest, sourceId: Id, overrides: { title?: string; compiledAt?: Date } = {}): Promise<Doc> {
   const access = { overrideAccess: false, user: req.user, req } as const
   // The newest version: what the desk worked on last, published or not.
   const source = (await req.payload.findByID({ collection: 'reports', id: sourceId, draft: true, depth: 0, disableErrors: true, ...access })) as Doc | null
@@ -62,15 +63,16 @@ export async function startNextReport(req: PayloadRequest, sourceId: Id): Promis
     sections.push(copy.id)
   }
 
-  const compiledAt = new Date()
+  const compiledAt = overrides.compiledAt ?? new Date()
+  const title = overrides.title ?? source.title
   return req.payload.create({
     collection: 'reports',
     draft: true,
     depth: 0,
     data: {
-      title: source.title,
+      title,
       subject: source.subject,
-      slug: await freeSlug(req, source.title, compiledAt),
+      slug: await freeSlug(req, title, compiledAt),
       compiledAt: compiledAt.toISOString(),
       audience: source.audience,
       distribution: source.distribution ?? [],

@@ -6,6 +6,10 @@
  *   publisher  finds it on the desk and in the report list's filter, previews it, sends it back with a note;
  *   editor     reads the note on the report and marks it ready again;
  *   publisher  publishes it; the desk shows it as the latest report and first among the recently published.
+ *   editor     opens "Skapa ny" (nothing is stored, in any content collection, also when the page is
+ *              fetched as the browser does), creates a report with its title and compiled time and one
+ *              from the latest report; an untitled draft is listed neither in the list nor on the desk;
+ *              a section's "Används i rapporter" is in the page as it loads.
  *
  * Also on the desk: a scheduled publication with its Stockholm time. Full-page screenshots of the desk
  * (the editor's and the publisher's view) and of the review banner go to test-results/screenshots/
@@ -20,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { blocksToLexical } from '../../src/report-format/lexical'
 import { formatStockholm } from '../../src/report-format/stockholm-time'
-import { type AdminHarness, poll, startAdminHarness, USERS } from './admin-harness'
+import { type AdminHarness, PASSWORD, poll, startAdminHarness, USERS } from './admin-harness'
 import { root } from './support'
 
 const SCREENSHOTS = path.join(root, 'test-results', 'screenshots')
@@ -204,5 +208,129 @@ describe('the editorial desk and review, in Chromium', () => {
     })
     expect(await reviewOf(ids.next)).toMatchObject({ state: 'none', note: null })
     expect((await h.rest(`/api/reports/${ids.next}`)).body).not.toHaveProperty('review')
+  }, 300_000)
+
+  // ---- "Skapa ny" stores nothing until the first real change (src/admin/new-document) ----------
+
+  const CONTENT = ['reports', 'sections', 'communication-actions', 'spokespersons'] as const
+  /** Every document of the collection, drafts included, as an admin counts them. */
+  const countOf = async (collection: string) => (await h.rest(`/api/${collection}?draft=true&limit=1&depth=0`, { auth: h.auth.admin })).body.totalDocs as number
+  /**
+   * The headers of a browser opening an admin page while signed in as an editor: the session cookie
+   * the login response sets, and the fetch metadata without which Payload takes a cookie for a
+   * cross-site request and ignores it (payload/dist/auth/extractJWT.js, with CSRF origins set).
+   */
+  const editorPageHeaders = async () => ({
+    cookie: await editorCookie(),
+    accept: 'text/html',
+    'sec-fetch-site': 'same-origin',
+    'sec-fetch-mode': 'navigate',
+    'sec-fetch-dest': 'document',
+  })
+  const editorCookie = async () => {
+    const response = await fetch(`${h.base}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: USERS.editor.email, password: PASSWORD }),
+    })
+    expect(response.status).toBe(200)
+    const cookie = response.headers.getSetCookie().find((line) => line.startsWith('payload-token='))
+    expect(cookie, 'the login sets the session cookie').toBeDefined()
+    return cookie!.split(';')[0]
+  }
+
+  it('opening "Skapa ny" as a signed-in editor stores nothing, in any content collection', async () => {
+    const headers = await editorPageHeaders()
+    for (const collection of CONTENT) {
+      const before = await countOf(collection)
+      // The admin's page as the browser asks for it (Payload's own view answered with a redirect to the draft it had just stored).
+      const response = await fetch(`${h.base}/admin/collections/${collection}/create`, { headers, redirect: 'manual' })
+      expect(response.status, `${collection}: ${response.headers.get('location') ?? ''}`).toBe(200)
+      const html = await response.text()
+      expect(html, collection).toContain('id="new-document-title"')
+      expect(await countOf(collection), `${collection}: nothing stored by opening the create view`).toBe(before)
+    }
+  }, 300_000)
+
+  it('an editor creates a report through "Skapa ny": the draft is stored when the title is given; untitled drafts are not listed', async () => {
+    // An untitled draft as Payload's create view used to leave behind.
+    const empty = await h.rest('/api/reports?draft=true', { method: 'POST', auth: h.auth.editor, body: { _status: 'draft' } })
+    expect(empty.status, JSON.stringify(empty.body)).toBe(201)
+    const emptyId = empty.body.doc.id as number
+    const title = `Veckorapport ${tag}`
+    const fromLatest = `Utifrån senaste ${tag}`
+    const created: number[] = []
+
+    await h.session('desk-5-editor-create', async (page) => {
+      await h.login(page, USERS.editor.email)
+      // Neither the desk nor the report list shows the untitled draft.
+      await page.locator('#desk-latest').waitFor()
+      expect(await page.locator(`.desk ${reportLink(emptyId)}`).count()).toBe(0)
+      await page.goto(`${h.base}/admin/collections/reports`)
+      await poll(() => page.locator('table tbody tr').count()).toBeGreaterThan(0)
+      expect(await page.locator(`table ${reportLink(emptyId)}`).count(), 'the untitled draft is not listed').toBe(0)
+      expect(await page.locator(`table ${reportLink(ids.next)}`).count()).toBe(1)
+
+      const before = await countOf('reports')
+      await page.locator('a[href="/admin/collections/reports/create"]').first().click()
+      await page.waitForURL(/\/admin\/collections\/reports\/create$/)
+      await poll(() => page.locator('h1').first().textContent()).toBe('Ny rapport')
+      await page.waitForLoadState('networkidle')
+      expect(await countOf('reports'), 'nothing stored by opening "Skapa ny"').toBe(before)
+      await h.snap(page, 'new-report-form')
+
+      // "Utgå från senaste rapporten" (this week's, published above; not the untitled draft): its
+      // content under the editor's own title and time.
+      expect(await page.locator('.new-document__from-latest strong').textContent()).toBe(TITLE)
+      await page.locator('#new-document-title').fill(fromLatest)
+      await page.locator('#new-document-compiled-at').fill('2026-12-08 10:00')
+      await page.locator('#new-document-from-latest').check()
+      await page.locator('#new-document-create').click()
+      await page.waitForURL(/\/admin\/collections\/reports\/\d+$/)
+      created.push(Number(new URL(page.url()).pathname.split('/').pop()))
+      await poll(() => page.locator('#field-title').inputValue()).toBe(fromLatest)
+      await page.waitForLoadState('networkidle')
+
+      // A report of its own: title and compiled time, nothing else.
+      await page.goto(`${h.base}/admin/collections/reports/create`)
+      await page.locator('#new-document-title').fill(title)
+      await page.locator('#new-document-compiled-at').fill('2026-12-07 09:30')
+      await page.locator('#new-document-create').click()
+      await page.waitForURL((url) => /\/admin\/collections\/reports\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${created[0]}`))
+      created.push(Number(new URL(page.url()).pathname.split('/').pop()))
+      await poll(() => page.locator('#field-title').inputValue()).toBe(title)
+      await page.waitForLoadState('networkidle')
+    })
+
+    const [next, plain] = await Promise.all(created.map(async (id) => (await h.rest(`/api/reports/${id}?draft=true&depth=0`, { auth: h.auth.editor })).body))
+    const source = (await h.rest(`/api/reports/${ids.next}?draft=true&depth=0`, { auth: h.auth.editor })).body
+    expect(next).toMatchObject({
+      title: fromLatest,
+      compiledAt: '2026-12-08T09:00:00.000Z',
+      _status: 'draft',
+      subject: source.subject,
+      slug: expect.stringContaining('2026-12-08'),
+    })
+    expect(next.sections).toHaveLength(source.sections.length)
+    expect(next.sections[0], 'its own copy of the summary').not.toBe(source.sections[0])
+    expect(plain).toMatchObject({ title, compiledAt: '2026-12-07T08:30:00.000Z', _status: 'draft' })
+    expect(plain.sections ?? []).toEqual([])
+  }, 300_000)
+
+  it('a section shows the reports using it with the page, without loading them afterwards', async () => {
+    // Rendered on the server: the first response already holds the rows.
+    const html = await (await fetch(`${h.base}/admin/collections/sections/${ids.summary}`, { headers: await editorPageHeaders() })).text()
+    expect(html).toContain(`href="/admin/collections/reports/${ids.lastWeek}"`)
+
+    await h.session('desk-6-used-in-reports', async (page) => {
+      await h.login(page, USERS.editor.email)
+      await page.goto(`${h.base}/admin/collections/sections/${ids.summary}`, { waitUntil: 'domcontentloaded' })
+      const usedIn = page.locator('#field-usedInReports')
+      // In the document as it arrives: no waiting for a round trip after it, and never "Laddar…".
+      expect(await usedIn.locator(reportLink(ids.lastWeek)).textContent({ timeout: 1_000 })).toBe(TITLE)
+      expect(await usedIn.textContent({ timeout: 1_000 })).not.toContain('Laddar')
+      await page.waitForLoadState('networkidle')
+      expect(await usedIn.textContent()).not.toContain('Laddar')
+    })
   }, 300_000)
 })

@@ -4,7 +4,8 @@
  *
  *   login      Swedish, "Lägesbild" with the organisation's name and logo (a file, /branding/logo),
  *              not Payload's logo; the page title ends "· Lägesbild".
- *   views      dashboard, the report list, a report, a section (its editor in the print view's
+ *   views      dashboard (its create links' labels), the report list (its search placeholder as a
+ *              phrase, also on the actions list), a report, a section (its editor in the print view's
  *              typeface), versions and a version, the user form with both API-key dialogs, the
  *              print view's error page: no English from a list of strings Payload or we used to
  *              show; dates as "1 december 2026 08:45" in a document, "2026-12-01 08:45" in lists.
@@ -81,6 +82,13 @@ const ENGLISH = [
   /\b\d{1,2}:\d{2} (fm|em)\b/,
   /\b\d{1,2}:a \d{4}/,
   /\bPayload\b/,
+  // Texts Payload composes from our labels (src/admin/language/ComposedLabels.tsx): an object
+  // where a label belongs ("Skapa ny [object Object]"), a label in title case inside a phrase
+  // ("Sök efter Rubrik Eller Länk (URL)", "Skapa ny Avsnitt").
+  /\[object Object\]/,
+  /Sök efter (?:[^,\n]*, )*\p{Lu}\p{Ll}/u,
+  /Sök efter [^\n]*\bEller\b/u,
+  /Skapa ny \p{Lu}\p{Ll}/u,
 ]
 
 /** The visible text of the page and the labels screen readers read, for the English check. */
@@ -242,14 +250,29 @@ describe('the Swedish admin in an English-language browser, in Chromium', () => 
       expect(await page.locator('html').getAttribute('lang')).toBe('sv')
       // The navigation names the product and the organisation.
       expect(await page.locator('.lagesbild-nav-brand').textContent()).toBe(`Lägesbild${ORGANISATION}`)
+      // The collection cards' create links: a Swedish name, not "Skapa ny [object Object]".
+      const createReport = page.locator('#card-reports a[href="/admin/collections/reports/create"]')
+      await poll(() => createReport.getAttribute('aria-label')).toBe('Skapa ny rapport')
+      expect(await createReport.getAttribute('title'), 'its tooltip').toBe('Skapa ny rapport')
+      await poll(() => page.locator('#card-sections a[href="/admin/collections/sections/create"]').getAttribute('aria-label')).toBe('Skapa nytt avsnitt')
       await expectNoEnglish(page, 'the dashboard')
       await snap(page, 'dashboard')
 
       await open(page, '/admin/collections/reports')
       const row = page.locator('.table tbody tr', { hasText: 'Regional rapport Svenska' })
-      expect((await row.locator('.cell-compiledAt').textContent())?.trim()).toBe('2026-12-01 08:45')
+      // Payload writes "Laddar..." in a date cell until the date locale has loaded in the browser.
+      await poll(async () => (await row.locator('.cell-compiledAt').textContent())?.trim()).toBe('2026-12-01 08:45')
       expect((await row.locator('.cell-updatedAt').textContent())?.trim()).toMatch(LIST_DATE)
+      // The search placeholder reads as a phrase: lower case after "Sök efter", abbreviations kept.
+      const search = page.locator('input.search-filter__input')
+      await poll(() => search.getAttribute('placeholder')).toBe('Sök efter titel, ämne / program eller adressnamn (slug)')
+      expect(await search.getAttribute('aria-label'), 'its accessible name').toBe('Sök efter titel, ämne / program eller adressnamn (slug)')
+      // The columns' sort buttons are named by the column (Payload wrote "Sortera efter [object Object] Stigande").
+      await poll(() => page.locator('.sort-column__asc').first().getAttribute('aria-label')).toBe('Sortera efter titel stigande')
       await expectNoEnglish(page, 'the report list')
+      await open(page, '/admin/collections/communication-actions')
+      await poll(() => page.locator('input.search-filter__input').getAttribute('placeholder')).toBe('Sök efter rubrik eller länk (URL)')
+      await expectNoEnglish(page, 'the list of communication actions')
 
       await open(page, `/admin/collections/reports/${ids.report}`)
       await poll(() => page.locator('#field-title').inputValue()).toBe('Regional rapport Svenska')
@@ -259,6 +282,8 @@ describe('the Swedish admin in an English-language browser, in Chromium', () => 
         const text = (await item.textContent()) ?? ''
         if (/^(Senast ändrad|Skapa[dt])/.test(text)) expect(text.replace(/^(Senast ändrad|Skapa[dt]):?\s*/, '').trim()).toMatch(DOCUMENT_DATE)
       }
+      // A relationship field's "+" is named (Payload wrote "Lägg till ny [object Object]").
+      await poll(() => page.locator('#sections-add-new button').first().getAttribute('aria-label')).toBe('Lägg till nytt avsnitt')
       // The list of links: "Lägg till länk", each row named by its link.
       await poll(() => page.locator('#field-collectedInformation').textContent()).toContain('Lägg till länk')
       expect(await page.locator('#field-collectedInformation').textContent()).toContain('Vårdguiden')

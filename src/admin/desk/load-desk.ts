@@ -5,6 +5,7 @@
 import type { Payload, TypedUser, Where } from 'payload'
 
 import { isStaffUser } from '../../../access/roles'
+import { LISTED_REPORTS } from '../../../collections/Reports/listed'
 
 type Id = number | string
 type Doc = Record<string, any>
@@ -56,7 +57,9 @@ export async function loadDesk(payload: Payload, user: TypedUser | null | undefi
   const access = { overrideAccess: false, user } as const
   // The latest versions (drafts for staff; Payload gives anyone else published documents only).
   const reports = (where: Where | undefined, sort: string, limit: number) =>
-    payload.find({ collection: 'reports', where, sort, limit, depth: 0, draft: true, ...access }).then(({ docs }) => (docs as Doc[]).map(toReport))
+    payload
+      .find({ collection: 'reports', where: where ? { and: [LISTED_REPORTS, where] } : LISTED_REPORTS, sort, limit, depth: 0, draft: true, ...access })
+      .then(({ docs }) => (docs as Doc[]).map(toReport))
   const staff = isStaffUser(user)
   const [latest, ready, sentBack, scheduled, published] = await Promise.all([
     reports(undefined, '-compiledAt', 1).then((docs) => docs[0]),

@@ -17,7 +17,10 @@ import { type ReactNode, useEffect } from 'react'
 import { DOCUMENT_DATE_FORMAT, parseAmericanDateTime } from '../date-formats'
 import { type Words, words } from '../i18n'
 
-const HARD_CODED: (keyof Words)[] = [
+/** Our words that are single texts (not the per-collection maps or the counted phrases). */
+type TextKey = { [K in keyof Words]: Words[K] extends string ? K : never }[keyof Words]
+
+const HARD_CODED: TextKey[] = [
   'generateKeyQuestion',
   'generateKeyTakesEffect',
   'copyKeyMayNotReveal',
