@@ -31,6 +31,7 @@ import { sourceTreeAt } from './before'
 import { benchBuild } from './build'
 import { fireAtOnce, summarize } from './cold-start'
 import type { ImportBenchResult } from './import'
+import { measureCores } from './cpu'
 import { benchImportCli } from './import-cli'
 import { largeDatabase } from './large-db'
 import { benchMail } from './mail'
@@ -89,9 +90,11 @@ function peakRssMb(pid: number): number {
   return hwm ? Number(hwm[1]) / 1024 : NaN
 }
 
+/** The worker processes of a primary: its node children (not a helper such as a bundler's service). */
 function childPids(pid: number): number[] {
   try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+    return children.filter((child) => readFileSync(`/proc/${child}/comm`, 'utf8').trim() === 'node')
   } catch {
     return []
   }
@@ -181,21 +184,23 @@ async function mixedLoad(workers = 1): Promise<Results['load']> {
     log(`mixed load: ${users} users for ${seconds} s`)
     const editor = `users API-Key ${db.editorKey}`
     const outcome = await withServer(startLagesbild('unused', { DATABASE_URL: database.url, WEB_CONCURRENCY: String(workers) }), async (server) => {
-      const result = await runMixedLoad({
-        baseUrl: server.url,
-        users,
-        seconds,
-        editor,
-        reader: `users API-Key ${db.readerKey}`,
-        anonymousPaths: [
-          ...db.publicReports.slice(0, 5).map((report) => `/api/reports/${report.id}?depth=1`),
-          ...db.publicReports.slice(5, 10).map((report) => persistedQueryPath(report.slug)),
-          '/api/reports?limit=10&sort=-compiledAt',
-          '/api/graphql?id=reportList',
-        ],
-        readerPaths: [`/api/reports/${db.internalReport.id}?depth=1`, persistedQueryPath(db.internalReport.slug)],
-      })
-      return { result, lostWrites: await verifyWrites(server.url, editor, result.acknowledged) }
+      const { result, cores } = await measureCores(server.child.pid!, () =>
+        runMixedLoad({
+          baseUrl: server.url,
+          users,
+          seconds,
+          editor,
+          reader: `users API-Key ${db.readerKey}`,
+          anonymousPaths: [
+            ...db.publicReports.slice(0, 5).map((report) => `/api/reports/${report.id}?depth=1`),
+            ...db.publicReports.slice(5, 10).map((report) => persistedQueryPath(report.slug)),
+            '/api/reports?limit=10&sort=-compiledAt',
+            '/api/graphql?id=reportList',
+          ],
+          readerPaths: [`/api/reports/${db.internalReport.id}?depth=1`, persistedQueryPath(db.internalReport.slug)],
+        }),
+      )
+      return { result, cores, lostWrites: await verifyWrites(server.url, editor, result.acknowledged) }
     })
     const { result } = outcome
     log(
