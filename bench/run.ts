@@ -31,7 +31,7 @@ import { sourceTreeAt } from './before'
 import { benchBuild } from './build'
 import { fireAtOnce, summarize } from './cold-start'
 import type { ImportBenchResult } from './import'
-import { measureCores } from './cpu'
+import { type CoresUsed, measureCores } from './cpu'
 import { benchImportCli } from './import-cli'
 import { largeDatabase } from './large-db'
 import { benchMail } from './mail'
@@ -270,17 +270,19 @@ const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2')
 async function workerRows(db: PreparedDatabase): Promise<{ group: Group; loads: NonNullable<Results['loads']>; memory: NonNullable<Results['workerMemory']> }> {
   const rows: Row[] = []
   const memory: NonNullable<Results['workerMemory']> = []
+  const cores: ({ workers: number } & CoresUsed)[] = []
   for (const workers of WORKER_COUNTS) {
     log(`${workers} worker(s): cold reads`)
-    const result = await withServer(startLagesbild(db.file, { WEB_CONCURRENCY: String(workers) }), async (server) => ({
-      rows: await measureAll(
-        server.url,
-        optimisedScenarios('d', db.publicReport)
-          .filter((scenario) => scenario.cold)
-          .map((scenario) => ({ ...scenario, key: `workers${workers}.${scenario.key}`, name: `${workers} worker(s): ${scenario.name.replace('(d) ', '')}` })),
-      ),
-    }))
+    const result = await withServer(startLagesbild(db.file, { WEB_CONCURRENCY: String(workers) }), async (server) => {
+      const scenarios = optimisedScenarios('d', db.publicReport)
+        .filter((scenario) => scenario.cold)
+        .map((scenario) => ({ ...scenario, key: `workers${workers}.${scenario.key}`, name: `${workers} worker(s): ${scenario.name.replace('(d) ', '')}` }))
+      const { result: rows, cores } = await measureCores(server.child.pid!, () => measureAll(server.url, scenarios))
+      return { rows, cores }
+    })
     rows.push(...result.rows)
+    log(`  cores used: server ${result.cores.server.toFixed(2)}, load generator ${result.cores.loadGenerator.toFixed(2)}`)
+    cores.push({ workers, ...result.cores })
     memory.push({ workers, perWorkerMb: result.workerPeakRssMb, wholeMb: result.peakRssMb })
   }
   const loads: NonNullable<Results['loads']> = []
@@ -294,6 +296,8 @@ async function workerRows(db: PreparedDatabase): Promise<{ group: Group; loads: 
         memory
           .map((m) => `${m.workers} worker(s): ${m.perWorkerMb.map((mb) => mb.toFixed(0)).join(' + ')} MB, whole server ${m.wholeMb.toFixed(0)} MB`)
           .join('; ') +
+        '. Cores used on average over both rows (bench/cpu.ts): ' +
+        cores.map((c) => `${c.workers} worker(s): server ${c.server.toFixed(2)}, load generator ${c.loadGenerator.toFixed(2)}`).join('; ') +
         '.',
       rows,
     },
