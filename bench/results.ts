@@ -38,7 +38,7 @@ export interface Results {
   /** The same import on a fresh PostgreSQL database. */
   importPostgres?: ImportBenchResult | { error: string }
   /** Peak RSS of each worker process and of the whole server, per worker count (the worker rows). */
-  workerMemory?: { workers: number; perWorkerMb: number[]; wholeMb: number }[]
+  workerMemory?: { workers: number; perWorkerMb: number[]; wholeMb: number; serverCores?: number }[]
   coldStart: ({ label: string } & ReturnType<typeof summarize>)[]
   groups: Group[]
   build?: BuildResult
@@ -190,6 +190,12 @@ function p99Reason(rows: Map<string, Row>, row: Row): string {
   )
 }
 
+/** What the server's processes used in the worker rows, per core, when this run measured it. */
+function serverCoresText(results: Results): string {
+  const [one, two] = [1, 2].map((workers) => results.workerMemory?.find((m) => m.workers === workers)?.serverCores)
+  return one !== undefined && two !== undefined ? `; the server's processes used ${one.toFixed(2)} cores with 1 worker, ${two.toFixed(2)} with 2` : ''
+}
+
 const coresText = (cores: CoresUsed) =>
   `server ${cores.server.toFixed(2)}, load generator ${cores.loadGenerator.toFixed(2)}, PostgreSQL ${cores.postgres.toFixed(2)}`
 
@@ -210,7 +216,8 @@ function moreTargets(rows: Map<string, Row>, results: Results): Target[] {
       met: ratio >= 1.8,
       miss:
         `why: the load generator runs on the same ${os.availableParallelism()} cores and used ${cores(one)} cores with 1 worker, ` +
-        `${cores(two)} with 2, leaving the server ${(os.availableParallelism() - two.loadGeneratorCores).toFixed(2)} cores, not 2`,
+        `${cores(two)} with 2, leaving the server ${(os.availableParallelism() - two.loadGeneratorCores).toFixed(2)} cores, not 2` +
+        serverCoresText(results),
     })
   }
   const loads = [results.load, ...(results.loads ?? [])].flatMap((load) => (load && 'result' in load ? [load] : []))

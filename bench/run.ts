@@ -283,7 +283,7 @@ async function workerRows(db: PreparedDatabase): Promise<{ group: Group; loads: 
     rows.push(...result.rows)
     log(`  cores used: server ${result.cores.server.toFixed(2)}, load generator ${result.cores.loadGenerator.toFixed(2)}`)
     cores.push({ workers, ...result.cores })
-    memory.push({ workers, perWorkerMb: result.workerPeakRssMb, wholeMb: result.peakRssMb })
+    memory.push({ workers, perWorkerMb: result.workerPeakRssMb, wholeMb: result.peakRssMb, serverCores: result.cores.server })
   }
   const loads: NonNullable<Results['loads']> = []
   if (process.env.BENCH_LOAD !== '0') for (const workers of WORKER_COUNTS) loads.push(await mixedLoad(workers))
