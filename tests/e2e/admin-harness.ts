@@ -6,7 +6,6 @@
  * it is one of the harmless ones listed in ALWAYS_EXPECTED. The production server applies the
  * committed migrations to the fresh database, as `npm start` does.
  */
-import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -16,7 +15,7 @@ import { expect } from 'vitest'
 
 import { type ApiClient, apiClient } from '../support/api'
 import { ensureAdminBuild, poll, session as browserSession } from './admin-run'
-import { CHROMIUM, CHROMIUM_ARGS, freePort, Processes, ISOLATED_CMS_ENV, startTrackedCms } from './support'
+import { CHROMIUM, CHROMIUM_ARGS, Processes, startAdminCms } from './support'
 
 export { poll }
 
@@ -54,25 +53,11 @@ export async function startAdminHarness(screenshots: string, options: { env?: Re
   const workDir = mkdtempSync(path.join(tmpdir(), 'lagesbild-e2e-desk-'))
   await ensureAdminBuild(processes, workDir)
 
-  const secret = `e2e-desk-secret-${randomUUID()}`
-  const file = path.join(workDir, 'cms.db')
-  const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
-  await startTrackedCms(processes, {
-    production: true,
-    timeoutMs: 180_000,
-    env: {
-      ...ISOLATED_CMS_ENV,
-      PORT: String(port),
-      SERVER_URL: base,
-      DATABASE_URL: `file:${file}`,
-      PAYLOAD_SECRET: secret,
-      LAGESBILD_ADMIN: 'on',
-      JOBS_CRON: '*/5 * * * * *',
-      LAGESBILD_JOBS: undefined,
-      AUTO_SEED: 'false',
-      ...options.env,
-    },
+  const base = await startAdminCms(processes, workDir, {
+    JOBS_CRON: '*/5 * * * * *',
+    LAGESBILD_JOBS: undefined,
+    AUTO_SEED: 'false',
+    ...options.env,
   })
   const rest = apiClient(base)
 

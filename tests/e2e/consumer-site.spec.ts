@@ -146,7 +146,7 @@ describe('consumer site against the real CMS, in Chromium', () => {
     const [readerPort, publicPort] = [await freePort(), await freePort()]
     const origins = [`http://127.0.0.1:${readerPort}`, `http://127.0.0.1:${publicPort}`]
 
-    // startTrackedCms also ends what the server's child started (tsx's esbuild) when it gives up.
+    // startTrackedCms also ends whatever the server started when it gives up.
     cms = await startTrackedCms(processes, {
       env: {
         ...ISOLATED_CMS_ENV,

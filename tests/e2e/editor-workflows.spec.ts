@@ -35,7 +35,7 @@ import type { Block } from '../../src/report-format/model'
 import { formatStockholm, fromStockholmLocal, toStockholmLocal } from '../../src/report-format/stockholm-time'
 import { type ApiClient, apiClient } from '../support/api'
 import { ALWAYS_EXPECTED, ensureAdminBuild, poll, type Problem, watchProblems } from './admin-run'
-import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, freePort, Processes, ISOLATED_CMS_ENV, startTrackedCms } from './support'
+import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, Processes, startAdminCms } from './support'
 
 const ADMIN = { email: 'admin@e2e.local', password: 'e2e-admin-password-123' }
 const PASSWORD = 'e2e-user-password-123'
@@ -131,25 +131,11 @@ describe('editorial workflows in the Swedish admin, in Chromium', () => {
     workDir = mkdtempSync(path.join(tmpdir(), 'lagesbild-e2e-admin-'))
     await ensureAdminBuild(processes, workDir)
 
-    // The browser's origin must be the server's own URL: Payload ignores the session cookie on
-    // writes whose Origin is not SERVER_URL (CSRF), and the admin calls the API at SERVER_URL.
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    await startTrackedCms(processes, {
-      production: true,
-      timeoutMs: 180_000,
-      env: {
-        ...ISOLATED_CMS_ENV,
-        PORT: String(port),
-        SERVER_URL: base,
-        DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
-        PAYLOAD_SECRET: `e2e-admin-secret-${randomUUID()}`,
-        LAGESBILD_ADMIN: 'on',
-        // Scheduled publishing is a job: run the queue every 5 s.
-        JOBS_CRON: '*/5 * * * * *',
-        LAGESBILD_JOBS: undefined,
-        AUTO_SEED: 'false',
-      },
+    base = await startAdminCms(processes, workDir, {
+      // Scheduled publishing is a job: run the queue every 5 s.
+      JOBS_CRON: '*/5 * * * * *',
+      LAGESBILD_JOBS: undefined,
+      AUTO_SEED: 'false',
     })
     rest = apiClient(base)
 

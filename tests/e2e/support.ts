@@ -5,6 +5,7 @@
  * tests/support/server-process.ts and the CMS is called with tests/support/api.ts, as everywhere.
  */
 import { type ChildProcess, execFile } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
@@ -210,4 +211,29 @@ export async function startTrackedCms(processes: Processes, options: StartServer
     killTrees(descendantsOf(process.pid).filter((ref) => !before.has(ref.pid)))
     throw error
   }
+}
+
+/**
+ * The production CMS with the admin on, tracked for cleanup, on a fresh SQLite file in `workDir`
+ * and a free port whose URL is also SERVER_URL: Payload ignores the session cookie on writes whose
+ * Origin is not SERVER_URL (CSRF), and the admin calls the API there. `env` adds to or removes from
+ * that environment. Resolves with the URL.
+ */
+export async function startAdminCms(processes: Processes, workDir: string, env: Record<string, string | undefined> = {}): Promise<string> {
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  await startTrackedCms(processes, {
+    production: true,
+    timeoutMs: 180_000,
+    env: {
+      ...ISOLATED_CMS_ENV,
+      PORT: String(port),
+      SERVER_URL: base,
+      DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
+      PAYLOAD_SECRET: `e2e-secret-${randomUUID()}`,
+      LAGESBILD_ADMIN: 'on',
+      ...env,
+    },
+  })
+  return base
 }

@@ -28,7 +28,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiClient, apiClient } from '../support/api'
 import { bulletBody } from '../support/rich-text'
 import { ensureAdminBuild } from './admin-build'
-import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, freePort, Processes, ISOLATED_CMS_ENV, startTrackedCms } from './support'
+import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, Processes, startAdminCms } from './support'
 
 const ADMIN = { email: 'admin@swedish.local', password: 'swedish-admin-password-123' }
 const PASSWORD = 'swedish-user-password-123'
@@ -128,24 +128,12 @@ describe('the Swedish admin in an English-language browser, in Chromium', () => 
     const logo = path.join(workDir, 'organisation-logo.svg')
     writeFileSync(logo, '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#0a6b3d"/></svg>')
 
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    await startTrackedCms(processes, {
-      production: true,
-      timeoutMs: 180_000,
-      env: {
-        ...ISOLATED_CMS_ENV,
-        PORT: String(port),
-        SERVER_URL: base,
-        DATABASE_URL: `file:${path.join(workDir, 'cms.db')}`,
-        PAYLOAD_SECRET: `e2e-swedish-secret-${randomUUID()}`,
-        LAGESBILD_ADMIN: 'on',
-        LAGESBILD_JOBS: 'off',
-        AUTO_SEED: 'false',
-        ORGANISATION_NAME: ORGANISATION,
-        ORGANISATION_LOGO_FILE: logo,
-        ORGANISATION_LOGO_URL: undefined,
-      },
+    base = await startAdminCms(processes, workDir, {
+      LAGESBILD_JOBS: 'off',
+      AUTO_SEED: 'false',
+      ORGANISATION_NAME: ORGANISATION,
+      ORGANISATION_LOGO_FILE: logo,
+      ORGANISATION_LOGO_URL: undefined,
     })
     rest = apiClient(base)
 
