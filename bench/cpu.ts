@@ -20,7 +20,8 @@ function cpuSecondsOf(pid: number): number {
   }
 }
 
-function childrenOf(pid: number): number[] {
+/** The child processes of a process, from /proc (none when it is gone). */
+export function childrenOf(pid: number): number[] {
   try {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
   } catch {

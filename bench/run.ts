@@ -31,7 +31,7 @@ import { sourceTreeAt } from './before'
 import { benchBuild } from './build'
 import { fireAtOnce, summarize } from './cold-start'
 import type { ImportBenchResult } from './import'
-import { type CoresUsed, measureCores } from './cpu'
+import { childrenOf, type CoresUsed, measureCores } from './cpu'
 import { benchImportCli } from './import-cli'
 import { largeDatabase } from './large-db'
 import { benchMail } from './mail'
@@ -92,12 +92,13 @@ function peakRssMb(pid: number): number {
 
 /** The worker processes of a primary: its node children (not a helper such as a bundler's service). */
 function childPids(pid: number): number[] {
-  try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
-    return children.filter((child) => readFileSync(`/proc/${child}/comm`, 'utf8').trim() === 'node')
-  } catch {
-    return []
-  }
+  return childrenOf(pid).filter((child) => {
+    try {
+      return readFileSync(`/proc/${child}/comm`, 'utf8').trim() === 'node'
+    } catch {
+      return false // gone meanwhile
+    }
+  })
 }
 
 async function measureAll(url: string, scenarios: Scenario[], connections = CONNECTIONS): Promise<Row[]> {
